@@ -1,0 +1,58 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run setup test lint format browsers bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements/base.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/base.lock
+	@touch $@
+
+$(VENV)/.installed-dev: requirements/dev.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/dev.lock
+	@touch $@ $(VENV)/.installed
+
+## Set up (virtualenv, locked dependencies, database, demo content, search index, admin login)
+setup: $(VENV)/.installed
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	$(MANAGE) ensure_admin --url http://$(HOST):$(PORT)/admin/
+
+## Set up, then serve the portal at http://127.0.0.1:8000/
+run: setup
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+## Chromium and its driver from Debian's packages, for the browser tests
+browsers:
+	@sh scripts/install-browsers.sh
+
+## The whole test suite: migrations check, lint, unit, HTTP and browser tests
+test: $(VENV)/.installed-dev browsers
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## Regenerate the lock files after changing pyproject.toml
+lock: | $(BIN)/python
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 -o requirements/base.lock
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --extra dev -o requirements/dev.lock
+
+clean:
+	rm -rf $(VENV) var

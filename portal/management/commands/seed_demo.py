@@ -1,0 +1,31 @@
+from importlib import import_module
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+# Each app's demo module has a seed() function; order matters (pages need the home page).
+DEMO_MODULES = ["portal.demo"]
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo content (pages, role users) and rebuild the search index. "
+        "Safe to run again: existing content is left as it is."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--skip-index", action="store_true", help="Do not rebuild the search index."
+        )
+
+    def handle(self, *args, **options):
+        if getattr(settings, "PORTAL_ENVIRONMENT", "") == "production":
+            raise CommandError("seed_demo refuses to run with production settings.")
+        with transaction.atomic():
+            for module_name in DEMO_MODULES:
+                import_module(module_name).seed()
+        if not options["skip_index"]:
+            call_command("update_index", verbosity=0)
+        self.stdout.write(self.style.SUCCESS("Demo content is in place."))

@@ -1,0 +1,10 @@
+"""Local development: DEBUG on, an insecure key that only works on this machine."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR, env_bool
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-not-secret-care-quality-portal"
+VAR_DIR.mkdir(parents=True, exist_ok=True)

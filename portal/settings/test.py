@@ -1,0 +1,19 @@
+"""Test settings: fast hashing, in-memory cache, outgoing mail captured."""
+
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-not-secret"
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-media-"))
+WAGTAILADMIN_BASE_URL = "http://testserver"
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-static-"))
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

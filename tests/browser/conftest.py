@@ -1,0 +1,110 @@
+"""Browser tests: Playwright drives Debian's Chromium; axe-core checks every page.
+
+Playwright never downloads a browser here: it launches /usr/bin/chromium. When
+REQUIRE_BROWSER_TESTS is set (as in CI) a missing or broken Chromium fails the
+run instead of skipping these tests.
+"""
+
+import io
+import os
+from pathlib import Path
+
+from django.core.management import call_command
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls made
+# by fixtures in that thread are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 740}
+
+
+def browser_required():
+    return os.environ.get("REQUIRE_BROWSER_TESTS", "").lower() in {"1", "true", "yes"}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as error:  # pragma: no cover - dev dependencies missing
+        if browser_required():
+            raise
+        pytest.skip(f"Playwright is not installed: {error}")
+    if not Path(CHROMIUM).exists():
+        if browser_required():
+            pytest.fail(f"Chromium not found at {CHROMIUM}; run `make browsers`.")
+        pytest.skip(f"Chromium not found at {CHROMIUM}")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport=DESKTOP, locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser):
+    context = browser.new_context(
+        viewport=PHONE, locale="en-GB", is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def demo_site(transactional_db, settings, tmp_path):
+    """The portal with its demo content, served by the live server.
+
+    Transactional tests empty the database when they end, rows made by the
+    migrations included; seed_demo puts back what the portal needs.
+    """
+    settings.VAR_DIR = tmp_path
+    call_command("seed_demo", "--skip-index", stdout=io.StringIO())
+
+
+def assert_accessible(page):
+    """Run axe-core on the page and fail with a readable list of any violations."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(
+        page,
+        options={
+            "runOnly": {"type": "tag", "values": AXE_TAGS},
+            "resultTypes": ["violations"],
+        },
+    )
+    violations = results.response["violations"]
+    report = "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} -> "
+        + ", ".join(str(node["target"]) for node in v["nodes"][:5])
+        for v in violations
+    )
+    assert not violations, (
+        f"axe found accessibility violations on {page.url}:\n{report}"
+    )

@@ -1,0 +1,130 @@
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from tests.factories import ContentPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_shows_intro_sections_and_empty_states(client, home_page):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Training, guidance and support for care homes." in html
+    assert "Latest guides" in html
+    assert "No guides have been published yet" in html
+    assert "There are no events coming up" in html
+    assert "Nominations for this year" in html
+    assert 'href="#maincontent"' in html
+    assert 'lang="en-GB"' in html
+
+
+def test_primary_navigation_lists_live_sections_in_menu(client, home_page):
+    ContentPageFactory(parent=home_page, title="Directory", show_in_menus=True)
+    ContentPageFactory(parent=home_page, title="Hidden section", show_in_menus=False)
+    ContentPageFactory(
+        parent=home_page, title="Draft section", show_in_menus=True, live=False
+    )
+    html = client.get("/").content.decode()
+    assert 'aria-label="Main menu"' in html
+    assert ">Directory</a>" in html
+    assert "Hidden section</a>" not in html
+    assert "Draft section" not in html
+
+
+def test_home_quick_links_fall_back_to_menu_sections(client, home_page):
+    ContentPageFactory(
+        parent=home_page,
+        title="Events",
+        show_in_menus=True,
+        search_description="Training sessions and network meetings.",
+    )
+    html = client.get("/").content.decode()
+    assert "Training sessions and network meetings." in html
+
+
+def test_content_page_renders_body_and_breadcrumbs(client, home_page):
+    page = ContentPageFactory(parent=home_page, title="Privacy notice", slug="privacy")
+    response = client.get("/privacy/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Privacy notice</h1>" in html
+    assert "Plain information for care homes." in html
+    assert 'aria-label="Breadcrumb"' in html
+    assert page.title in response.context["page"].title
+
+
+def test_draft_page_is_not_found_for_the_public(client, home_page):
+    ContentPageFactory(parent=home_page, slug="draft", live=False)
+    response = client.get("/draft/")
+    assert response.status_code == 404
+
+
+def test_private_page_asks_for_login(client, home_page, editor):
+    page = ContentPageFactory(parent=home_page, slug="team-only")
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.LOGIN
+    )
+    response = client.get("/team-only/")
+    assert response.status_code == 302
+    assert "/_util/login/" in response["Location"] or "login" in response["Location"]
+    client.force_login(editor)
+    assert client.get("/team-only/").status_code == 200
+
+
+def test_unknown_url_gives_the_404_page(client, home_page):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_server_error_page_is_standalone():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "Sorry, there is a problem with the service" in html
+
+
+def test_robots_txt_blocks_admin_and_points_to_sitemap(client, home_page):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_sitemap_lists_live_public_pages_only(client, home_page):
+    ContentPageFactory(parent=home_page, slug="cookies")
+    ContentPageFactory(parent=home_page, slug="unpublished", live=False)
+    private = ContentPageFactory(parent=home_page, slug="private")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.LOGIN
+    )
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "/cookies/" in body
+    assert "/unpublished/" not in body
+    assert "/private/" not in body
+
+
+def test_django_admin_is_not_exposed(client, home_page):
+    assert client.get("/django-admin/").status_code == 404
+    assert client.get("/admin/").status_code == 302  # Wagtail admin asks for login
+
+
+def test_footer_links_come_from_portal_settings(client, home_page):
+    from wagtail.models import Site
+
+    from portal.models import PortalSettings
+
+    page = ContentPageFactory(parent=home_page, title="Accessibility statement")
+    settings_ = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    settings_.accessibility_page = page
+    settings_.contact_email = "team@example.gov.uk"
+    settings_.save()
+    html = client.get("/").content.decode()
+    assert f'href="{page.url}">Accessibility statement</a>' in html
+    assert "team@example.gov.uk" in html

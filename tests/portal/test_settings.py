@@ -1,0 +1,73 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "SECRET_KEY": "x" * 60 + "-production-test-key-with-enough-entropy",
+    "ALLOWED_HOSTS": "care.example.gov.uk",
+}
+
+
+def run_manage(*args, env):
+    # The browser tests' async-safety switch must not leak into a deploy check.
+    unset = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean_env = {k: v for k, v in os.environ.items() if k not in unset}
+    clean_env.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT_ROOT,
+        env=clean_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_clean_under_production_settings(tmp_path):
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env={**PRODUCTION_ENV, "PORTAL_VAR_DIR": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+def test_production_refuses_to_start_without_required_settings(tmp_path, missing):
+    env = {**PRODUCTION_ENV, "PORTAL_VAR_DIR": str(tmp_path)}
+    env[missing] = ""
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert missing in result.stderr
+
+
+def test_search_backend_and_cache_are_chosen_by_environment():
+    from portal.settings.base import cache_settings, search_backend_settings
+
+    assert (
+        search_backend_settings("database")["BACKEND"]
+        == "wagtail.search.backends.database"
+    )
+    assert search_backend_settings("opensearch")["BACKEND"].startswith(
+        "modelsearch.backends"
+    )
+    assert cache_settings("redis://cache:6379/0")["LOCATION"] == "redis://cache:6379/0"
+    with pytest.raises(ValueError):
+        search_backend_settings("solr")
+
+
+def test_security_headers_on_public_pages(client, home_page, settings):
+    settings.CONTENT_SECURITY_POLICY = "default-src 'self'"
+    response = client.get("/")
+    assert response["Content-Security-Policy"] == "default-src 'self'"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert client.get("/admin/login/").get("Content-Security-Policy") is None

@@ -50,7 +50,7 @@ CONTENT_SECURITY_POLICY = os.environ.get(
 STORAGES = {
     **STORAGES,
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "portal.storage.StaticFilesStorage"
     },
 }
 PORTAL_ENVIRONMENT = "production"

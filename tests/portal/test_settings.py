@@ -71,3 +71,15 @@ def test_security_headers_on_public_pages(client, home_page, settings):
     assert response["Content-Security-Policy"] == "default-src 'self'"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert client.get("/admin/login/").get("Content-Security-Policy") is None
+
+
+def test_static_files_collect_with_hashed_names_in_production(tmp_path):
+    result = run_manage(
+        "collectstatic",
+        "--noinput",
+        env={**PRODUCTION_ENV, "PORTAL_VAR_DIR": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    manifest = (tmp_path / "static" / "staticfiles.json").read_text()
+    assert "css/portal.css" in manifest
+    assert "wagtailnhsukfrontend/js/nhsuk-frontend-10.4.2.min.js" in manifest

@@ -49,8 +49,6 @@ CONTENT_SECURITY_POLICY = os.environ.get(
 
 STORAGES = {
     **STORAGES,
-    "staticfiles": {
-        "BACKEND": "portal.storage.StaticFilesStorage"
-    },
+    "staticfiles": {"BACKEND": "portal.storage.StaticFilesStorage"},
 }
 PORTAL_ENVIRONMENT = "production"

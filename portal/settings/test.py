@@ -4,6 +4,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
+from .base import VAR_DIR
 
 SECRET_KEY = "test-only-not-secret"
 DEBUG = False
@@ -17,3 +18,4 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-static-"))
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+VAR_DIR.mkdir(parents=True, exist_ok=True)

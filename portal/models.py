@@ -28,7 +28,7 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["portal.ContentPage"]
+    subpage_types = ["portal.ContentPage", "directory.DirectoryIndexPage"]
     max_count = 1
 
     search_fields = Page.search_fields + [index.SearchField("intro")]

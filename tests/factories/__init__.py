@@ -45,3 +45,58 @@ class UserFactory(factory.django.DjangoModelFactory):
     def groups(self, create, names, **kwargs):
         if create and names:
             self.groups.add(*Group.objects.filter(name__in=names))
+
+
+class DirectoryIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Directory"
+    slug = "directory"
+    show_in_menus = True
+
+    class Meta:
+        model = "directory.DirectoryIndexPage"
+
+
+class ProviderFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Provider {n}")
+    website = "https://provider.example.org/"
+
+    class Meta:
+        model = "directory.Provider"
+        django_get_or_create = ("name",)
+
+
+class AreaFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Area {n}")
+
+    class Meta:
+        model = "directory.Area"
+        django_get_or_create = ("name",)
+
+
+class DirectoryEntryPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Training offer {n}")
+    summary = "A short course for care home staff."
+    description = "<p>What the course covers and who it is for.</p>"
+    kind = "training"
+    format = "classroom"
+    cost = "free"
+    suits_residential = True
+    suits_nursing = True
+    suits_emi = True
+    for_care_workers = True
+
+    class Meta:
+        model = "directory.DirectoryEntryPage"
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def topics(self, create, names, **kwargs):
+        if create and names:
+            self.tags.add(*names)
+            self.save()
+
+    @factory.post_generation
+    def area_names(self, create, names, **kwargs):
+        if create and names:
+            self.areas.set([AreaFactory(name=name) for name in names])
+            self.save()

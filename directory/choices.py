@@ -1,0 +1,92 @@
+"""The directory's controlled vocabularies."""
+
+from django.db import models
+
+
+class HomeType(models.TextChoices):
+    RESIDENTIAL = "residential", "Residential"
+    NURSING = "nursing", "Nursing"
+    EMI = "emi", "EMI (dementia and mental health)"
+
+
+class EntryKind(models.TextChoices):
+    TRAINING = "training", "Training course"
+    ELEARNING = "elearning", "E-learning"
+    GUIDE = "guide", "Guide or toolkit"
+    SUPPORT = "support", "Support service"
+    SCHEME = "scheme", "Scheme or initiative"
+    FUNDING = "funding", "Funding"
+
+
+class Audience(models.TextChoices):
+    CARE_WORKER = "care-worker", "Care and support workers"
+    NURSE = "nurse", "Nurses"
+    MANAGER = "manager", "Registered managers"
+    OWNER = "owner", "Owners and directors"
+
+
+class Level(models.TextChoices):
+    ANY = "any", "Any level"
+    INTRODUCTORY = "introductory", "Introductory"
+    INTERMEDIATE = "intermediate", "Intermediate"
+    ADVANCED = "advanced", "Advanced"
+
+
+class Format(models.TextChoices):
+    CLASSROOM = "classroom", "Classroom"
+    ELEARNING = "elearning", "E-learning"
+    BLENDED = "blended", "Blended"
+    ON_SITE = "on-site", "On site at your home"
+    WEBINAR = "webinar", "Webinar"
+    RESOURCE = "resource", "Online or printed resource"
+    SERVICE = "service", "Advice or support service"
+
+
+class Cost(models.TextChoices):
+    FREE = "free", "Free"
+    PAID = "paid", "Paid"
+
+
+class FeedbackStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for moderation"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"
+
+
+# Each multi-valued choice is stored as one boolean per value on the entry, so
+# every search backend can filter and count it as an ordinary field.
+HOME_TYPE_FIELDS = {
+    HomeType.RESIDENTIAL: "suits_residential",
+    HomeType.NURSING: "suits_nursing",
+    HomeType.EMI: "suits_emi",
+}
+AUDIENCE_FIELDS = {
+    Audience.CARE_WORKER: "for_care_workers",
+    Audience.NURSE: "for_nurses",
+    Audience.MANAGER: "for_managers",
+    Audience.OWNER: "for_owners",
+}
+
+# Offered to editors as the common topics; they may add others.
+COMMON_TOPICS = [
+    "Safeguarding",
+    "Medication management",
+    "Moving and handling",
+    "Mental Capacity Act and DoLS",
+    "Dementia care",
+    "Care planning",
+    "Pressure area care",
+    "Nutrition and hydration",
+    "Infection prevention",
+    "Falls prevention",
+    "End of life care",
+    "Mental health",
+    "Dignity",
+    "Equipment",
+    "LGBT+ inclusive care",
+    "Leadership",
+    "Recruitment and retention",
+    "Digital skills",
+    "Oral health",
+    "Wellbeing",
+]

@@ -1,0 +1,131 @@
+from django import forms
+
+from taggit.models import Tag
+
+from directory.choices import Audience, Cost, EntryKind, Format, HomeType
+from directory.models import Area, Feedback, OutdatedReport
+from portal.forms_utils import HoneypotMixin, LenientMultipleChoiceField
+
+SORT_CHOICES = [
+    ("relevance", "Best match"),
+    ("newest", "Newest first"),
+    ("soonest", "Soonest next date"),
+    ("rating", "Best rated"),
+    ("az", "A to Z"),
+]
+
+
+class DirectoryFilterForm(forms.Form):
+    """Every query parameter the directory accepts, checked against allow-lists."""
+
+    q = forms.CharField(label="Search the directory", required=False)
+    home_type = LenientMultipleChoiceField(
+        label="Home type", required=False, choices=HomeType.choices
+    )
+    topic = LenientMultipleChoiceField(label="Topic", required=False)
+    kind = LenientMultipleChoiceField(
+        label="Type", required=False, choices=EntryKind.choices
+    )
+    format = LenientMultipleChoiceField(
+        label="Format", required=False, choices=Format.choices
+    )
+    audience = LenientMultipleChoiceField(
+        label="Who it is for", required=False, choices=Audience.choices
+    )
+    cost = LenientMultipleChoiceField(
+        label="Cost", required=False, choices=Cost.choices
+    )
+    area = LenientMultipleChoiceField(label="Area of the city", required=False)
+    sort = forms.ChoiceField(label="Sort by", required=False, choices=SORT_CHOICES)
+
+    FACETS = ["home_type", "topic", "kind", "format", "audience", "cost", "area"]
+
+    def __init__(self, *args, topic_choices=None, area_choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if topic_choices is None:
+            topic_choices = [
+                (tag.slug, tag.name)
+                for tag in Tag.objects.filter(
+                    directory_directoryentrytag_items__isnull=False
+                ).distinct()
+            ]
+        if area_choices is None:
+            area_choices = list(Area.objects.values_list("slug", "name"))
+        self.fields["topic"].choices = topic_choices
+        self.fields["area"].choices = area_choices
+
+    def clean_q(self):
+        # Very long pasted text is cut rather than rejected: a search never fails.
+        return " ".join(self.cleaned_data["q"].split())[:200]
+
+    def clean_sort(self):
+        return self.cleaned_data["sort"] or "relevance"
+
+    @property
+    def ignored_values(self):
+        return [
+            value
+            for name in self.FACETS
+            for value in getattr(self.fields[name], "ignored_values", [])
+        ]
+
+
+class FeedbackForm(HoneypotMixin, forms.ModelForm):
+    rating = forms.TypedChoiceField(
+        label="How would you rate it?",
+        coerce=int,
+        choices=[
+            (5, "5 - Excellent"),
+            (4, "4 - Good"),
+            (3, "3 - OK"),
+            (2, "2 - Poor"),
+            (1, "1 - Very poor"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose a rating from 1 to 5"},
+    )
+    comment = forms.CharField(
+        label="What was good, or what could be better?",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": "Tell us in a few words what you thought",
+            "max_length": "Keep your comments to 1,000 characters or fewer",
+        },
+    )
+    role = forms.ChoiceField(
+        label="Your role",
+        choices=[("", "Choose your role")] + Audience.choices,
+        error_messages={"required": "Choose your role"},
+    )
+    home_type = forms.ChoiceField(
+        label="The type of home you work in",
+        choices=[("", "Choose a home type")] + HomeType.choices,
+        error_messages={"required": "Choose the type of home you work in"},
+    )
+
+    class Meta:
+        model = Feedback
+        fields = ["rating", "comment", "role", "home_type"]
+
+
+class OutdatedReportForm(HoneypotMixin, forms.ModelForm):
+    message = forms.CharField(
+        label="What is wrong or out of date?",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": "Tell us what is wrong or out of date",
+            "max_length": "Keep your message to 1,000 characters or fewer",
+        },
+    )
+    email = forms.EmailField(
+        label="Your email address (optional)",
+        required=False,
+        help_text="Only if you would like a reply.",
+        error_messages={"invalid": "Enter an email address like name@example.com"},
+    )
+
+    class Meta:
+        model = OutdatedReport
+        fields = ["message", "email"]

@@ -1,0 +1,142 @@
+"""Finding directory entries: filters, facet counts and sorting.
+
+Everything goes through Wagtail's search API (`.search()`, `.facet()`), so the
+same code runs on the Whoosh, database and OpenSearch backends. Multi-valued
+choices (home types, audiences) are boolean fields on the entry; topics and
+areas are filtered with `pk__in` sub-queries rather than joins, which would
+repeat an entry once per matching tag on some backends.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from wagtail.search.query import MATCH_ALL
+from wagtail.search.utils import parse_query_string
+
+from directory.choices import AUDIENCE_FIELDS, HOME_TYPE_FIELDS
+from directory.models import DirectoryEntryPage, DirectoryEntryTag
+
+SINGLE_VALUE_FACETS = {"kind": "kind", "format": "format", "cost": "cost"}
+BOOLEAN_FACETS = {"home_type": HOME_TYPE_FIELDS, "audience": AUDIENCE_FIELDS}
+SORT_FIELDS = {
+    "newest": "-first_published_at",
+    "soonest": "next_date_sort",
+    "rating": "-rating_average",
+    "az": "title",
+}
+
+
+@dataclass
+class DirectoryQuery:
+    text: str = ""
+    home_type: list = field(default_factory=list)
+    topic: list = field(default_factory=list)
+    kind: list = field(default_factory=list)
+    format: list = field(default_factory=list)
+    audience: list = field(default_factory=list)
+    cost: list = field(default_factory=list)
+    area: list = field(default_factory=list)
+    sort: str = "relevance"
+
+    FACETS = ("home_type", "topic", "kind", "format", "audience", "cost", "area")
+
+    @classmethod
+    def from_form(cls, form):
+        data = form.cleaned_data
+        return cls(
+            text=data.get("q", ""),
+            sort=data.get("sort") or "relevance",
+            **{name: data.get(name, []) for name in cls.FACETS},
+        )
+
+    @property
+    def active_filters(self):
+        return {
+            name: getattr(self, name) for name in self.FACETS if getattr(self, name)
+        }
+
+
+def entries_tagged(slugs):
+    return DirectoryEntryTag.objects.filter(tag__slug__in=slugs).values(
+        "content_object_id"
+    )
+
+
+def entries_in_areas(slugs):
+    return DirectoryEntryPage.areas.through.objects.filter(area__slug__in=slugs).values(
+        "directoryentrypage_id"
+    )
+
+
+def facet_filter(name, values):
+    """The Q object for one facet's chosen values (values within a facet are ORed)."""
+    if name in SINGLE_VALUE_FACETS:
+        return Q(**{f"{SINGLE_VALUE_FACETS[name]}__in": values})
+    if name in BOOLEAN_FACETS:
+        condition = Q()
+        for value in values:
+            condition |= Q(**{BOOLEAN_FACETS[name][value]: True})
+        return condition
+    if name == "topic":
+        return Q(pk__in=entries_tagged(values))
+    if name == "area":
+        return Q(citywide=True) | Q(pk__in=entries_in_areas(values))
+    raise ValueError(f"Unknown facet {name!r}")
+
+
+def filtered_entries(query, leave_out=None):
+    """Live, public entries matching every active facet except `leave_out`."""
+    queryset = DirectoryEntryPage.objects.live().public()
+    for name, values in query.active_filters.items():
+        if name != leave_out:
+            queryset = queryset.filter(facet_filter(name, values))
+    return queryset
+
+
+def search_query(text):
+    if not text:
+        return MATCH_ALL
+    _filters, parsed = parse_query_string(text, operator="and")
+    return parsed
+
+
+def run_search(queryset, query):
+    """Search `queryset` for the query's text, in the query's sort order."""
+    if query.sort in SORT_FIELDS:
+        return queryset.order_by(SORT_FIELDS[query.sort], "title").search(
+            search_query(query.text), order_by_relevance=False
+        )
+    if not query.text:
+        # Nothing to rank by: fall back to alphabetical order.
+        return queryset.order_by("title").search(MATCH_ALL, order_by_relevance=False)
+    return queryset.search(search_query(query.text))
+
+
+def find_entries(query):
+    return run_search(filtered_entries(query), query)
+
+
+def facet_counts(query, topic_values, area_values):
+    """For each facet, how many results each value would give with the other filters.
+
+    Counts depend only on the size of the vocabularies, never on the number of
+    entries, so the work per page stays constant as the directory grows.
+    """
+    counts = {}
+    for name, value_field in SINGLE_VALUE_FACETS.items():
+        results = run_search(filtered_entries(query, leave_out=name), query)
+        counts[name] = dict(results.facet(value_field))
+    for name, fields in BOOLEAN_FACETS.items():
+        base = filtered_entries(query, leave_out=name)
+        counts[name] = {
+            value: run_search(base, query).facet(field_name).get(True, 0)
+            for value, field_name in fields.items()
+        }
+    for name, values in (("topic", topic_values), ("area", area_values)):
+        base = filtered_entries(query, leave_out=name)
+        counts[name] = {
+            value: run_search(base.filter(facet_filter(name, [value])), query).count()
+            for value in values
+        }
+    return counts

@@ -1,0 +1,155 @@
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+
+from directory.choices import Audience, Cost, EntryKind, Format, HomeType
+from directory.forms import DirectoryFilterForm, FeedbackForm, OutdatedReportForm
+from directory.models import Area
+from directory.search import DirectoryQuery, facet_counts, find_entries
+from directory.services import record_feedback, record_outdated_report
+from portal.ratelimit import is_rate_limited
+
+RESULTS_PER_PAGE = 20
+FEEDBACK_LIMIT_PER_HOUR = 5
+
+
+def facet_options(form, counts):
+    """The facets as the template shows them: each value with its count and state."""
+    facets = []
+    for name in DirectoryFilterForm.FACETS:
+        field = form.fields[name]
+        chosen = set(form.cleaned_data.get(name, []))
+        options = [
+            {
+                "value": value,
+                "label": label,
+                "count": counts.get(name, {}).get(value, 0),
+                "checked": value in chosen,
+            }
+            for value, label in field.choices
+        ]
+        # Hide values nobody could pick, unless chosen (so they can be removed).
+        options = [option for option in options if option["count"] or option["checked"]]
+        if options:
+            facets.append({"name": name, "label": field.label, "options": options})
+    return facets
+
+
+def querystring_without(params, name, value=None):
+    remaining = [
+        (key, item)
+        for key, item in params
+        if key != "page" and not (key == name and (value is None or item == value))
+    ]
+    return urlencode(remaining)
+
+
+def active_chips(form, params):
+    chips = []
+    for name in DirectoryFilterForm.FACETS:
+        labels = dict(form.fields[name].choices)
+        for value in form.cleaned_data.get(name, []):
+            chips.append(
+                {
+                    "facet": form.fields[name].label,
+                    "label": labels.get(value, value),
+                    "remove_url": "?" + querystring_without(params, name, value),
+                }
+            )
+    return chips
+
+
+def directory_search_context(request, index_page):
+    area_choices = list(Area.objects.values_list("slug", "name"))
+    form = DirectoryFilterForm(request.GET, area_choices=area_choices)
+    form.is_valid()  # every field is optional; unknown values are dropped
+    query = DirectoryQuery.from_form(form)
+    results = find_entries(query)
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    counts = facet_counts(
+        query,
+        topic_values=[slug for slug, _name in form.fields["topic"].choices],
+        area_values=[slug for slug, _name in area_choices],
+    )
+    params = [
+        (key, value)
+        for key, values in request.GET.lists()
+        for value in values
+        if key in form.fields and value
+    ]
+    return {
+        "form": form,
+        "query": query,
+        "page_obj": page_obj,
+        "entries": page_obj.object_list,
+        "facets": facet_options(form, counts),
+        "chips": active_chips(form, params),
+        "ignored_values": form.ignored_values,
+        "querystring_base": querystring_without(params, "page"),
+        "clear_url": "?" + urlencode([("q", query.text)]) if query.text else "?",
+        "sort_choices": form.fields["sort"].choices,
+        "noindex": bool(params),
+        "labels": {
+            "home_type": dict(HomeType.choices),
+            "kind": dict(EntryKind.choices),
+            "format": dict(Format.choices),
+            "audience": dict(Audience.choices),
+            "cost": dict(Cost.choices),
+        },
+    }
+
+
+def render_entry(request, entry, status=200, **forms):
+    context = entry.get_context(request, **forms)
+    return TemplateResponse(
+        request, entry.get_template(request), context, status=status
+    )
+
+
+def submit_feedback(request, entry):
+    if request.method != "POST":
+        return HttpResponseRedirect(entry.url + "#feedback")
+    form = FeedbackForm(request.POST, prefix="feedback")
+    if form.is_spam():
+        # Bots are told it worked, and nothing is stored.
+        messages.success(
+            request, "Thank you. Your feedback will appear once it has been checked."
+        )
+        return HttpResponseRedirect(entry.url + "#feedback")
+    if is_rate_limited(request, "directory-feedback", FEEDBACK_LIMIT_PER_HOUR, 3600):
+        form.add_error(
+            None,
+            "You have sent a lot of feedback in the last hour. Please try again later.",
+        )
+        return render_entry(request, entry, status=429, feedback_form=form)
+    if not form.is_valid():
+        return render_entry(request, entry, status=400, feedback_form=form)
+    record_feedback(entry, form)
+    messages.success(
+        request, "Thank you. Your feedback will appear once it has been checked."
+    )
+    return HttpResponseRedirect(entry.url + "#feedback")
+
+
+def submit_outdated_report(request, entry):
+    if request.method != "POST":
+        return HttpResponseRedirect(entry.url + "#report")
+    form = OutdatedReportForm(request.POST, prefix="report")
+    if form.is_spam():
+        messages.success(request, "Thank you for telling us. We will check this entry.")
+        return HttpResponseRedirect(entry.url + "#report")
+    if is_rate_limited(request, "directory-report", FEEDBACK_LIMIT_PER_HOUR, 3600):
+        form.add_error(
+            None,
+            "You have sent a lot of reports in the last hour. Please try again later.",
+        )
+        return render_entry(request, entry, status=429, report_form=form)
+    if not form.is_valid():
+        return render_entry(request, entry, status=400, report_form=form)
+    record_outdated_report(entry, form)
+    messages.success(request, "Thank you for telling us. We will check this entry.")
+    return HttpResponseRedirect(entry.url + "#report")

@@ -1,0 +1,99 @@
+import json
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_directory_page_shows_results_facets_and_counts(client, entries):
+    response = client.get("/directory/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "4 results" in html
+    assert "Dementia care mapping" in html
+    assert 'name="home_type"' in html
+    assert "Apply filters" in html
+
+
+def test_filtered_state_is_a_shareable_url_marked_noindex(client, entries):
+    response = client.get("/directory/", {"home_type": "emi", "topic": "dementia-care"})
+    html = response.content.decode()
+    assert "2 results" in html
+    assert '<meta name="robots" content="noindex, follow">' in html
+    assert "Remove filter" in html
+    assert "Clear all filters" in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"home_type": "castle"},
+        {"topic": "<script>alert(1)</script>"},
+        {"sort": "sideways"},
+        {"page": "9999"},
+        {"page": "-3"},
+        {"q": '"unbalanced ( AND'},
+        {"q": "x" * 5000},
+        {"area": ["north", "nowhere"]},
+    ],
+)
+def test_bad_parameters_never_fail(client, entries, params):
+    response = client.get("/directory/", params)
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_unknown_filter_values_are_reported(client, entries):
+    html = client.get("/directory/", {"home_type": "castle"}).content.decode()
+    assert "were not recognised and have been ignored" in html
+    assert "4 results" in html
+
+
+def test_empty_state_suggests_removing_a_filter(client, entries):
+    html = client.get(
+        "/directory/", {"home_type": "emi", "kind": "elearning"}
+    ).content.decode()
+    assert "0 results" in html
+    assert "Try removing a filter" in html
+
+
+def test_search_highlights_matches(client, entries):
+    html = client.get("/directory/", {"q": "pressure"}).content.decode()
+    assert "<mark>pressure</mark>" in html
+
+
+def test_fetch_requests_get_only_the_results_region(client, entries):
+    response = client.get(
+        "/directory/", {"cost": "paid"}, HTTP_X_REQUESTED_WITH="fetch"
+    )
+    html = response.content.decode()
+    assert "<html" not in html
+    assert "1 result" in html
+
+
+def test_entry_page_shows_details_and_json_ld(client, entries):
+    entry = entries["dementia"]
+    response = client.get(entry.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Dementia care mapping" in html
+    assert "£120 per person" in html
+    assert "EMI (dementia and mental health) homes" in html
+    start = html.index('<script type="application/ld+json">') + len(
+        '<script type="application/ld+json">'
+    )
+    data = json.loads(html[start : html.index("</script>", start)])
+    assert data["@type"] == "Course"
+    assert data["hasCourseInstance"][0]["courseMode"] == "Blended"
+    assert data["offers"]["category"] == "Paid"
+
+
+def test_funding_entries_use_a_fitting_schema_type(client, entries):
+    html = client.get(entries["funding"].url).content.decode()
+    assert '"@type": "MonetaryGrant"' in html
+
+
+def test_json_ld_cannot_break_out_of_its_script(entries):
+    from portal.templatetags.portal_tags import json_ld
+
+    assert "</script>" not in json_ld({"name": "</script><script>alert(1)</script>"})

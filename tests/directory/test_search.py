@@ -1,0 +1,97 @@
+"""The directory's finding rules, through its public page and its service."""
+
+import pytest
+
+from directory.search import DirectoryQuery, facet_counts, find_entries
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(results):
+    return {entry.title for entry in results}
+
+
+def test_no_filters_lists_every_live_entry_alphabetically(entries, directory):
+    from tests.factories import DirectoryEntryPageFactory
+
+    DirectoryEntryPageFactory(parent=directory, title="Unpublished course", live=False)
+    results = list(find_entries(DirectoryQuery()))
+    assert [entry.title for entry in results] == sorted(
+        [
+            "Dementia care mapping",
+            "React to Red pressure ulcer training",
+            "Safe handling of medicines",
+            "Workforce development fund",
+        ]
+    )
+
+
+def test_values_within_a_facet_are_ored_and_facets_are_anded(entries):
+    query = DirectoryQuery(home_type=["emi", "residential"])
+    assert titles(find_entries(query)) == {
+        "Dementia care mapping",
+        "React to Red pressure ulcer training",
+        "Safe handling of medicines",
+        "Workforce development fund",
+    }
+    query = DirectoryQuery(home_type=["emi"], topic=["dementia-care"], cost=["free"])
+    assert titles(find_entries(query)) == {"React to Red pressure ulcer training"}
+
+
+def test_topic_filter_counts_each_entry_once(entries):
+    query = DirectoryQuery(topic=["dementia-care", "pressure-area-care"])
+    results = find_entries(query)
+    assert results.count() == 2
+    assert len(list(results)) == 2
+
+
+def test_area_filter_includes_citywide_offers(entries):
+    query = DirectoryQuery(area=["north"])
+    assert titles(find_entries(query)) == {
+        "Dementia care mapping",
+        "React to Red pressure ulcer training",
+        "Safe handling of medicines",
+    }
+
+
+def test_text_search_combines_with_filters(entries):
+    assert titles(find_entries(DirectoryQuery(text="pressure"))) == {
+        "React to Red pressure ulcer training"
+    }
+    assert (
+        titles(find_entries(DirectoryQuery(text="pressure", kind=["elearning"])))
+        == set()
+    )
+
+
+def test_facet_counts_reflect_the_other_active_filters(entries):
+    query = DirectoryQuery(home_type=["emi"])
+    counts = facet_counts(
+        query,
+        topic_values=["dementia-care", "medication-management"],
+        area_values=["north", "south"],
+    )
+    # The home type counts ignore the home type filter itself...
+    assert counts["home_type"] == {"residential": 3, "nursing": 2, "emi": 3}
+    # ...while every other facet counts only EMI-suitable entries.
+    assert counts["kind"] == {"training": 2, "funding": 1}
+    assert counts["topic"] == {"dementia-care": 2, "medication-management": 0}
+    assert counts["cost"] == {"free": 2, "paid": 1}
+    assert counts["area"] == {"north": 2, "south": 3}
+    assert counts["audience"]["nurse"] == 1
+
+
+def test_sort_orders(entries):
+    import datetime
+
+    from django.utils import timezone
+
+    from directory.models import DirectoryEntryPage
+
+    for days_ago, entry in enumerate(entries.values()):
+        published = timezone.now() - datetime.timedelta(days=10 - days_ago)
+        DirectoryEntryPage.objects.filter(pk=entry.pk).update(first_published_at=published)
+    newest = list(find_entries(DirectoryQuery(sort="newest")))
+    assert newest[0].title == "Workforce development fund"
+    az = [entry.title for entry in find_entries(DirectoryQuery(sort="az"))]
+    assert az == sorted(az)

@@ -90,7 +90,9 @@ def test_sort_orders(entries):
 
     for days_ago, entry in enumerate(entries.values()):
         published = timezone.now() - datetime.timedelta(days=10 - days_ago)
-        DirectoryEntryPage.objects.filter(pk=entry.pk).update(first_published_at=published)
+        DirectoryEntryPage.objects.filter(pk=entry.pk).update(
+            first_published_at=published
+        )
     newest = list(find_entries(DirectoryQuery(sort="newest")))
     assert newest[0].title == "Workforce development fund"
     az = [entry.title for entry in find_entries(DirectoryQuery(sort="az"))]

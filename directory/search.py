@@ -85,9 +85,14 @@ def facet_filter(name, values):
     raise ValueError(f"Unknown facet {name!r}")
 
 
-def filtered_entries(query, leave_out=None):
+def visible_entries():
+    """Live entries without view restrictions (one query for the restrictions)."""
+    return DirectoryEntryPage.objects.live().public()
+
+
+def filtered_entries(query, leave_out=None, base=None):
     """Live, public entries matching every active facet except `leave_out`."""
-    queryset = DirectoryEntryPage.objects.live().public()
+    queryset = visible_entries() if base is None else base
     for name, values in query.active_filters.items():
         if name != leave_out:
             queryset = queryset.filter(facet_filter(name, values))
@@ -123,18 +128,19 @@ def facet_counts(query, topic_values, area_values):
     Counts depend only on the size of the vocabularies, never on the number of
     entries, so the work per page stays constant as the directory grows.
     """
+    visible = visible_entries()
     counts = {}
     for name, value_field in SINGLE_VALUE_FACETS.items():
-        results = run_search(filtered_entries(query, leave_out=name), query)
+        results = run_search(filtered_entries(query, name, visible), query)
         counts[name] = dict(results.facet(value_field))
     for name, fields in BOOLEAN_FACETS.items():
-        base = filtered_entries(query, leave_out=name)
+        base = filtered_entries(query, name, visible)
         counts[name] = {
             value: run_search(base, query).facet(field_name).get(True, 0)
             for value, field_name in fields.items()
         }
     for name, values in (("topic", topic_values), ("area", area_values)):
-        base = filtered_entries(query, leave_out=name)
+        base = filtered_entries(query, name, visible)
         counts[name] = {
             value: run_search(base.filter(facet_filter(name, [value])), query).count()
             for value in values

@@ -39,6 +39,7 @@ test: $(VENV)/.installed-dev browsers
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest tests/browser
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -53,6 +53,19 @@ class FeedbackStatus(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
+# How one person in each role or home type is described in a sentence.
+ROLE_IN_A_SENTENCE = {
+    Audience.CARE_WORKER: "a care or support worker",
+    Audience.NURSE: "a nurse",
+    Audience.MANAGER: "a registered manager",
+    Audience.OWNER: "an owner or director",
+}
+HOME_IN_A_SENTENCE = {
+    HomeType.RESIDENTIAL: "a residential home",
+    HomeType.NURSING: "a nursing home",
+    HomeType.EMI: "an EMI home",
+}
+
 # Each multi-valued choice is stored as one boolean per value on the entry, so
 # every search backend can filter and count it as an ordinary field.
 HOME_TYPE_FIELDS = {

@@ -20,7 +20,9 @@ from taggit.models import TaggedItemBase
 
 from directory.choices import (
     AUDIENCE_FIELDS,
+    HOME_IN_A_SENTENCE,
     HOME_TYPE_FIELDS,
+    ROLE_IN_A_SENTENCE,
     Audience,
     Cost,
     EntryKind,
@@ -464,6 +466,11 @@ class Feedback(models.Model):
         result = super().delete(*args, **kwargs)
         entry.refresh_rating_summary()
         return result
+
+    def reviewer_description(self):
+        """E.g. "a nurse in an EMI home": who said it, without saying who."""
+        role = ROLE_IN_A_SENTENCE.get(self.role, "someone")
+        return f"{role} in {HOME_IN_A_SENTENCE.get(self.home_type, 'a care home')}"
 
 
 class OutdatedReport(models.Model):

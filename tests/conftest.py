@@ -6,6 +6,16 @@ from portal import roles
 from tests.factories import HomePageFactory, UserFactory
 
 
+def pytest_collection_modifyitems(config, items):
+    """Browser tests share one committed demo database, so they get a session of
+    their own: when other tests are collected too, the browser tests are left out
+    (`make test` runs them straight after the rest)."""
+    browser = [item for item in items if item.get_closest_marker("browser")]
+    if browser and len(browser) < len(items):
+        config.hook.pytest_deselected(items=browser)
+        items[:] = [item for item in items if not item.get_closest_marker("browser")]
+
+
 @pytest.fixture
 def home_page(db):
     """A home page at the top of the default site, as seed_demo makes it."""

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from django.core.management import call_command
+from django.test.utils import override_settings
 
 import pytest
 
@@ -77,15 +78,34 @@ def phone_page(browser):
     context.close()
 
 
-@pytest.fixture
-def demo_site(transactional_db, settings, tmp_path):
-    """The portal with its demo content, served by the live server.
+@pytest.fixture(scope="session")
+def portal_server(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The portal with its demo content, served on a local port for the session.
 
-    Transactional tests empty the database when they end, rows made by the
-    migrations included; seed_demo puts back what the portal needs.
+    The demo is loaded once and committed (no per-test flush, which would take
+    the migrations' rows and a slow re-seed with it). Browser tests therefore run
+    in their own pytest session (`make test` does this) and allow for what other
+    browser tests added, such as feedback.
     """
-    settings.VAR_DIR = tmp_path
-    call_command("seed_demo", "--skip-index", stdout=io.StringIO())
+    from pytest_django.live_server_helper import LiveServer
+
+    with (
+        django_db_blocker.unblock(),
+        override_settings(VAR_DIR=tmp_path_factory.mktemp("var")),
+    ):
+        call_command("seed_demo", stdout=io.StringIO())
+        server = LiveServer("127.0.0.1:0")
+        server._live_server_modified_settings.enable()
+        yield server
+        server._live_server_modified_settings.disable()
+        server.stop()
+
+
+@pytest.fixture(autouse=True)
+def database_access(django_db_blocker):
+    """Browser tests read the database to check what a journey stored."""
+    with django_db_blocker.unblock():
+        yield
 
 
 def assert_accessible(page):

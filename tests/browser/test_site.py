@@ -8,11 +8,9 @@ from tests.browser.conftest import assert_accessible
 pytestmark = [pytest.mark.browser]
 
 
-def test_home_page_is_accessible_on_desktop_and_phone(
-    live_server, demo_site, page, phone_page
-):
+def test_home_page_is_accessible_on_desktop_and_phone(portal_server, page, phone_page):
     for browser_page in (page, phone_page):
-        browser_page.goto(live_server.url + "/")
+        browser_page.goto(portal_server.url + "/")
         expect(browser_page.get_by_role("heading", level=1)).to_have_text(
             "Care Quality Portal"
         )
@@ -25,8 +23,8 @@ def test_home_page_is_accessible_on_desktop_and_phone(
     assert scroll_width <= 375
 
 
-def test_skip_link_is_the_first_thing_a_keyboard_reaches(live_server, demo_site, page):
-    page.goto(live_server.url + "/")
+def test_skip_link_is_the_first_thing_a_keyboard_reaches(portal_server, page):
+    page.goto(portal_server.url + "/")
     page.keyboard.press("Tab")
     skip_link = page.get_by_role("link", name="Skip to main content")
     expect(skip_link).to_be_focused()
@@ -35,8 +33,8 @@ def test_skip_link_is_the_first_thing_a_keyboard_reaches(live_server, demo_site,
     expect(page).to_have_url(re.compile(r"#maincontent$"))
 
 
-def test_footer_pages_are_reachable_and_accessible(live_server, demo_site, page):
-    page.goto(live_server.url + "/")
+def test_footer_pages_are_reachable_and_accessible(portal_server, page):
+    page.goto(portal_server.url + "/")
     for name in ["Accessibility statement", "Privacy notice", "Cookies", "Contact us"]:
         page.get_by_role("contentinfo").get_by_role("link", name=name).click()
         expect(page.get_by_role("heading", level=1)).to_have_text(name)
@@ -44,8 +42,8 @@ def test_footer_pages_are_reachable_and_accessible(live_server, demo_site, page)
         assert_accessible(page)
 
 
-def test_searching_from_the_header(live_server, demo_site, page):
-    page.goto(live_server.url + "/")
+def test_searching_from_the_header(portal_server, page):
+    page.goto(portal_server.url + "/")
     page.get_by_role("searchbox", name="Search the portal").fill("privacy")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Search the portal")
@@ -57,22 +55,20 @@ def test_searching_from_the_header(live_server, demo_site, page):
     assert_accessible(page)
 
 
-def test_not_found_page_is_helpful_and_accessible(live_server, demo_site, page):
-    response = page.goto(live_server.url + "/no-such-page/")
+def test_not_found_page_is_helpful_and_accessible(portal_server, page):
+    response = page.goto(portal_server.url + "/no-such-page/")
     assert response.status == 404
     expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
     assert_accessible(page)
 
 
-def test_home_page_at_200_percent_zoom_does_not_scroll_sideways(
-    live_server, demo_site, browser
-):
+def test_home_page_at_200_percent_zoom_does_not_scroll_sideways(portal_server, browser):
     # 200% zoom of a 1280px window is a 640px layout viewport at device scale 2.
     context = browser.new_context(
         viewport={"width": 640, "height": 450}, device_scale_factor=2
     )
     zoomed = context.new_page()
-    zoomed.goto(live_server.url + "/")
+    zoomed.goto(portal_server.url + "/")
     assert zoomed.evaluate("document.documentElement.scrollWidth") <= 640
     assert_accessible(zoomed)
     context.close()

@@ -173,7 +173,16 @@ CACHES = {"default": cache_settings(os.environ.get("CACHE_URL", ""))}
 
 
 def search_backend_settings(name):
-    """WAGTAILSEARCH_BACKENDS for SEARCH_BACKEND=database|opensearch|elasticsearch."""
+    """WAGTAILSEARCH_BACKENDS entry for SEARCH_BACKEND=whoosh|database|opensearch|elasticsearch.
+
+    Whoosh (the default) keeps its index on local disk, at SEARCH_INDEX_PATH or
+    var/search-index; OpenSearch/Elasticsearch suit several app servers.
+    """
+    if name == "whoosh":
+        return {
+            "BACKEND": "portal.search.backend",
+            "PATH": Path(os.environ.get("SEARCH_INDEX_PATH", VAR_DIR / "search-index")),
+        }
     if name == "database":
         return {"BACKEND": "wagtail.search.backends.database"}
     if name in {"opensearch", "elasticsearch"}:
@@ -193,7 +202,7 @@ def search_backend_settings(name):
 
 
 WAGTAILSEARCH_BACKENDS = {
-    "default": search_backend_settings(os.environ.get("SEARCH_BACKEND", "database"))
+    "default": search_backend_settings(os.environ.get("SEARCH_BACKEND", "whoosh"))
 }
 
 EMAIL_BACKEND = os.environ.get(

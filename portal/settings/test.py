@@ -19,3 +19,10 @@ STATIC_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-static-"))
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+# Each test run gets its own search index (tests that need isolation use a
+# fresh directory per test through the settings fixture).
+if WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "portal.search.backend":  # noqa: F405
+    WAGTAILSEARCH_BACKENDS["default"]["PATH"] = Path(  # noqa: F405
+        tempfile.mkdtemp(prefix="portal-test-search-")
+    )

@@ -1,0 +1,188 @@
+"""The on-disk index: generations, atomic swaps, writers and per-process searchers.
+
+Layout under the configured PATH::
+
+    PATH/CURRENT        name of the live generation (replaced atomically)
+    PATH/gen-<stamp>/   one complete Whoosh index per generation
+    PATH/.swap.lock     serialises creating and swapping generations
+
+A rebuild fills a new generation and then points CURRENT at it, so searches keep
+using the old one until the new one is complete, and a failed rebuild leaves it in
+place. Each process keeps one searcher per thread and refreshes it only when the
+index has changed on disk (a new commit or a swap).
+"""
+
+import fcntl
+import os
+import shutil
+import threading
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh import scoring
+from whoosh.index import LockError
+
+from .analysis import build_schema
+
+#: How long a writer waits for another process's lock before giving up.
+WRITE_LOCK_TIMEOUT = 60.0
+WRITE_LOCK_DELAY = 0.02
+#: Leftover generations older than this (crashed rebuilds) are removed.
+STALE_BUILD_SECONDS = 24 * 3600
+
+_stores = {}
+_stores_lock = threading.Lock()
+
+
+def get_store(path):
+    """The process-wide store for an index directory (one per path)."""
+    path = Path(path).resolve()
+    with _stores_lock:
+        store = _stores.get(path)
+        if store is None:
+            store = _stores[path] = IndexStore(path)
+        return store
+
+
+def forget_stores():
+    """Drop every cached store and searcher (tests use a fresh directory each)."""
+    with _stores_lock:
+        for store in _stores.values():
+            store.close()
+        _stores.clear()
+
+
+class IndexStore:
+    def __init__(self, path):
+        self.path = Path(path)
+        self._local = threading.local()
+        self._indexes = {}
+        self._lock = threading.Lock()
+
+    # Generations --------------------------------------------------------------
+
+    @contextmanager
+    def swap_lock(self):
+        self.path.mkdir(parents=True, exist_ok=True)
+        with open(self.path / ".swap.lock", "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def current_generation(self):
+        """Name of the live generation, creating an empty index if there is none."""
+        try:
+            return (self.path / "CURRENT").read_text().strip()
+        except FileNotFoundError:
+            pass
+        with self.swap_lock():
+            try:
+                return (self.path / "CURRENT").read_text().strip()
+            except FileNotFoundError:
+                name = self.new_generation()
+                self._point_current_at(name)
+                return name
+
+    def new_generation(self):
+        """Create an empty index in a new generation directory and name it."""
+        name = f"gen-{time.time_ns():x}-{uuid.uuid4().hex[:6]}"
+        directory = self.path / name
+        directory.mkdir(parents=True)
+        whoosh_index.create_in(str(directory), build_schema())
+        return name
+
+    def _point_current_at(self, name):
+        temporary = self.path / f"CURRENT.{uuid.uuid4().hex}"
+        temporary.write_text(name)
+        os.replace(temporary, self.path / "CURRENT")
+
+    def swap_to(self, name):
+        """Make ``name`` the live generation and remove superseded ones.
+
+        The generation that was live until now is kept, so searchers in other
+        processes that still have it open can finish; older ones are deleted.
+        """
+        with self.swap_lock():
+            previous = self.current_generation_or_none()
+            self._point_current_at(name)
+            keep = {name, previous}
+            for child in self.path.iterdir():
+                if not child.is_dir() or child.name in keep:
+                    continue
+                if child.name.startswith("gen-") and (
+                    self._is_superseded(child) or self._is_stale(child)
+                ):
+                    shutil.rmtree(child, ignore_errors=True)
+
+    def current_generation_or_none(self):
+        try:
+            return (self.path / "CURRENT").read_text().strip()
+        except FileNotFoundError:
+            return None
+
+    def _is_superseded(self, directory):
+        # Generations are named by creation time: anything older than the live
+        # one is either superseded or an abandoned build.
+        current = self.current_generation_or_none() or ""
+        return directory.name < current
+
+    @staticmethod
+    def _is_stale(directory):
+        return time.time() - directory.stat().st_mtime > STALE_BUILD_SECONDS
+
+    def discard(self, name):
+        shutil.rmtree(self.path / name, ignore_errors=True)
+
+    # Whoosh objects -----------------------------------------------------------
+
+    def open_index(self, name=None):
+        name = name or self.current_generation()
+        with self._lock:
+            ix = self._indexes.get(name)
+            if ix is None:
+                ix = self._indexes[name] = whoosh_index.open_dir(str(self.path / name))
+            return ix
+
+    def writer(self, name=None, **kwargs):
+        """A writer that waits (retrying) while another process holds the lock."""
+        ix = self.open_index(name)
+        deadline = time.monotonic() + WRITE_LOCK_TIMEOUT
+        while True:
+            try:
+                return ix.writer(timeout=1.0, delay=WRITE_LOCK_DELAY, **kwargs)
+            except LockError:
+                if time.monotonic() > deadline:
+                    raise
+
+    def searcher(self):
+        """This thread's searcher, refreshed if the index changed since last use."""
+        local = self._local
+        name = self.current_generation()
+        searcher = getattr(local, "searcher", None)
+        if searcher is not None and local.generation == name and searcher.up_to_date():
+            return searcher
+        # A fresh searcher rather than Searcher.refresh(): whoosh-reloaded 2.7.5's
+        # reader reuse re-adds superseded segments, resurrecting replaced documents.
+        if searcher is not None:
+            searcher.close()
+        local.searcher = self.open_index(name).searcher(weighting=scoring.BM25F())
+        local.generation = name
+        local.caches = {}
+        return local.searcher
+
+    def caches(self):
+        """Per-searcher memo of doc-id sets; emptied whenever the searcher changes."""
+        self.searcher()
+        return self._local.caches
+
+    def close(self):
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is not None:
+            searcher.close()
+            self._local.searcher = None
+        self._indexes.clear()

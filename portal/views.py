@@ -23,6 +23,7 @@ def site_search(request):
         {
             "form": form,
             "query": query,
+            "site_search_query": query,
             "page_obj": page_obj,
             "paginator": paginator,
             "querystring_base": urlencode({"q": query}),

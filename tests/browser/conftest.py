@@ -79,6 +79,40 @@ def phone_page(browser):
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(tmp_path_factory):
+    """A test database in a file rather than in memory.
+
+    Playwright's event loop gives the test thread fresh database connections; with
+    an in-memory database each could see an empty database of its own, while a
+    file is the same database for every connection and for the server's thread.
+    """
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        path = tmp_path_factory.mktemp("database") / "browser-tests.sqlite3"
+        settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = str(path)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    django_test_environment, django_db_blocker, django_db_modify_db_settings
+):
+    """Always create the test database for the browser session.
+
+    pytest-django creates one only for tests that ask for a database fixture, and
+    browser tests do not (they use one committed demo database); without this the
+    demo would be loaded into the developer's own database.
+    """
+    from django.test.utils import setup_databases, teardown_databases
+
+    with django_db_blocker.unblock():
+        databases = setup_databases(verbosity=0, interactive=False, aliases=["default"])
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(databases, verbosity=0)
+
+
+@pytest.fixture(scope="session")
 def portal_server(django_db_setup, django_db_blocker, tmp_path_factory):
     """The portal with its demo content, served on a local port for the session.
 

@@ -97,3 +97,12 @@ def test_json_ld_cannot_break_out_of_its_script(entries):
     from portal.templatetags.portal_tags import json_ld
 
     assert "</script>" not in json_ld({"name": "</script><script>alert(1)</script>"})
+
+
+def test_header_search_box_is_not_filled_with_the_directory_query(client, entries):
+    html = client.get("/directory/", {"q": "pressure"}).content.decode()
+    assert "DirectoryQuery(" not in html
+    assert (
+        'id="search-field" name="q" type="search" placeholder="Search" autocomplete="off" maxlength="200" value=""'
+        in html
+    )

@@ -1,0 +1,72 @@
+"""Concurrent writers, atomic rebuilds and index location."""
+
+import multiprocessing
+
+from django.core.management import call_command
+
+from modelsearch.backends import get_search_backend
+from wagtail.models import Page
+
+import pytest
+
+from portal.search.backend import WhooshIndex
+from portal.search.store import IndexStore
+from tests.factories import ContentPageFactory
+from tests.portal.search.concurrent_writer import DOCS_PER_WRITER, write_documents
+
+WRITERS = 4
+
+
+def test_concurrent_writers_lose_nothing_and_duplicate_nothing(tmp_path):
+    path = tmp_path / "index"
+    IndexStore(path).current_generation()
+    context = multiprocessing.get_context("spawn")
+    processes = [
+        context.Process(target=write_documents, args=(str(path), number))
+        for number in range(WRITERS)
+    ]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=120)
+        assert process.exitcode == 0
+    searcher = IndexStore(path).searcher()
+    keys = [fields["doc_id"] for fields in searcher.all_stored_fields()]
+    expected = {
+        f"test.doc:{w}-{n}" for w in range(WRITERS) for n in range(DOCS_PER_WRITER)
+    }
+    assert len(keys) == len(expected)
+    assert set(keys) == expected
+
+
+@pytest.mark.django_db
+def test_update_index_rebuilds_and_a_failed_rebuild_keeps_the_old_index(
+    whoosh_backend, home_page, monkeypatch
+):
+    ContentPageFactory(parent=home_page, title="Falls prevention")
+    call_command("update_index", verbosity=0)
+    store = get_search_backend().store
+    first = store.current_generation()
+    assert Page.objects.live().search("falls").count() == 1
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("database went away mid-rebuild")
+
+    monkeypatch.setattr(WhooshIndex, "add_items", fail)
+    with pytest.raises(RuntimeError):
+        call_command("update_index", verbosity=0)
+    monkeypatch.undo()
+    assert store.current_generation() == first
+    assert Page.objects.live().search("falls").count() == 1
+
+    call_command("update_index", verbosity=0)
+    assert store.current_generation() != first
+    assert Page.objects.live().search("falls").count() == 1
+
+
+def test_default_index_lives_under_var(settings):
+    from portal.settings.base import search_backend_settings
+
+    config = search_backend_settings("whoosh")
+    assert config["BACKEND"] == "portal.search.backend"
+    assert config["PATH"].name == "search-index"

@@ -41,6 +41,10 @@ test: $(VENV)/.installed-dev browsers
 	$(BIN)/pytest $(PYTEST_ARGS)
 	$(BIN)/pytest tests/browser
 
+## Whoosh vs database search backend on synthetic corpora (BENCH_SIZES=1000,10000,50000)
+bench: $(VENV)/.installed
+	$(BIN)/python bench/search_bench.py
+
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

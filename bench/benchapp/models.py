@@ -38,3 +38,6 @@ class CareResource(index.Indexed, models.Model):
 
     class Meta:
         app_label = "benchapp"
+
+    def __str__(self):
+        return self.title

@@ -1,4 +1,5 @@
 from importlib import import_module
+from importlib.util import find_spec
 
 from django.conf import settings
 from django.core.management import call_command
@@ -7,8 +8,15 @@ from django.db import transaction
 
 from portal.indexing import search_indexing_paused
 
-# Each app's demo module has a seed() function; order matters (pages need the home page).
-DEMO_MODULES = ["portal.demo", "directory.demo"]
+# Each app may have a demo module with a seed() function. Order matters: the other
+# apps' pages go under the home page that portal.demo makes.
+DEMO_APPS = ["portal", "directory", "events", "awards"]
+
+
+def demo_modules():
+    for app in DEMO_APPS:
+        if find_spec(f"{app}.demo") is not None:
+            yield import_module(f"{app}.demo")
 
 
 class Command(BaseCommand):
@@ -29,8 +37,8 @@ class Command(BaseCommand):
             raise CommandError("seed_demo refuses to run with production settings.")
         # The index is rebuilt once at the end rather than on every save.
         with search_indexing_paused(), transaction.atomic():
-            for module_name in DEMO_MODULES:
-                import_module(module_name).seed()
+            for module in demo_modules():
+                module.seed()
         if not options["skip_index"]:
             call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

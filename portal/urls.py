@@ -14,6 +14,7 @@ urlpatterns = [
     path("search/", views.site_search, name="search"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("", include("directory.urls")),
 ]
 
 if settings.DEBUG:

@@ -2,11 +2,9 @@
 
 from django.db import models
 
-
-class HomeType(models.TextChoices):
-    RESIDENTIAL = "residential", "Residential"
-    NURSING = "nursing", "Nursing"
-    EMI = "emi", "EMI (dementia and mental health)"
+# Home types are shared with guides and events; re-exported for the directory.
+from portal.choices import HOME_TYPE_FIELDS as HOME_TYPE_FIELDS
+from portal.choices import HomeType
 
 
 class EntryKind(models.TextChoices):
@@ -66,13 +64,7 @@ HOME_IN_A_SENTENCE = {
     HomeType.EMI: "an EMI home",
 }
 
-# Each multi-valued choice is stored as one boolean per value on the entry, so
-# every search backend can filter and count it as an ordinary field.
-HOME_TYPE_FIELDS = {
-    HomeType.RESIDENTIAL: "suits_residential",
-    HomeType.NURSING: "suits_nursing",
-    HomeType.EMI: "suits_emi",
-}
+# Like home types (portal.choices), audiences are stored as one boolean each.
 AUDIENCE_FIELDS = {
     Audience.CARE_WORKER: "for_care_workers",
     Audience.NURSE: "for_nurses",

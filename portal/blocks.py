@@ -6,7 +6,10 @@ outline so screen reader users can navigate by heading.
 """
 
 from wagtail import blocks
-from wagtail.images.blocks import ImageBlock
+from wagtail.contrib.table_block.blocks import TableBlock as ContribTableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
 from wagtailnhsukfrontend import blocks as nhsuk_blocks
 
@@ -49,3 +52,106 @@ class QuickLinkBlock(blocks.StructBlock):
 
     class Meta:
         icon = "link"
+
+
+class AccessibleImageBlock(blocks.StructBlock):
+    """An image that always has a text alternative, written by the editor."""
+
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        max_length=250,
+        help_text="Describe what the image shows for people who cannot see it.",
+    )
+    caption = blocks.CharBlock(max_length=250, required=False)
+
+    class Meta:
+        icon = "image"
+        template = "components/image_block.html"
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock()
+    title = blocks.CharBlock(
+        max_length=200,
+        required=False,
+        help_text="Leave blank to use the document's title.",
+    )
+
+    class Meta:
+        icon = "doc-full"
+        template = "components/document_block.html"
+
+
+class StepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=150)
+    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul", "ol"])
+
+
+class StepByStepBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=150)
+    steps = blocks.ListBlock(StepBlock(), min_num=1)
+
+    class Meta:
+        icon = "list-ol"
+        template = "components/step_by_step_block.html"
+
+
+class ChecklistBlock(blocks.StructBlock):
+    """Items staff tick as they go; progress stays in their own browser."""
+
+    title = blocks.CharBlock(max_length=150)
+    intro = blocks.RichTextBlock(features=["bold", "italic", "link"], required=False)
+    items = blocks.ListBlock(blocks.CharBlock(max_length=300), min_num=1)
+
+    class Meta:
+        icon = "tasks"
+        template = "components/checklist_block.html"
+
+
+class TableBlock(blocks.StructBlock):
+    caption = blocks.CharBlock(
+        max_length=200,
+        help_text="Says what the table shows; read out by screen readers.",
+    )
+    table = ContribTableBlock(table_options={"startRows": 3, "startCols": 2})
+
+    class Meta:
+        icon = "table"
+        template = "components/table_block.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    title = blocks.CharBlock(
+        max_length=150, help_text="Names the video for screen readers."
+    )
+    video = EmbedBlock(help_text="A YouTube or Vimeo link.")
+    transcript = blocks.RichTextBlock(
+        features=["bold", "italic", "link"],
+        required=False,
+        help_text="A transcript helps people who cannot hear or play the video.",
+    )
+
+    class Meta:
+        icon = "media"
+        template = "components/video_block.html"
+
+
+class RelatedPagesBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=150, default="Related training and events")
+    pages = blocks.ListBlock(blocks.PageChooserBlock(), min_num=1)
+
+    class Meta:
+        icon = "link"
+        template = "components/related_pages_block.html"
+
+
+class GuideBodyBlock(BodyBlock):
+    """Everything a best-practice guide can be built from."""
+
+    image = AccessibleImageBlock()
+    step_by_step = StepByStepBlock()
+    checklist = ChecklistBlock()
+    table = TableBlock()
+    document = DocumentBlock()
+    video = VideoBlock()
+    related = RelatedPagesBlock()

@@ -1,6 +1,11 @@
+from django.urls import path, reverse
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.admin_views import GuidesDueForReviewView
 from portal.models import QueuedEmail
 
 
@@ -18,3 +23,29 @@ class QueuedEmailViewSet(SnippetViewSet):
 
 
 register_snippet(QueuedEmailViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_guide_report_urls():
+    return [
+        path(
+            "reports/guides-due-for-review/",
+            GuidesDueForReviewView.as_view(),
+            name="guides_due_for_review",
+        ),
+        path(
+            "reports/guides-due-for-review/results/",
+            GuidesDueForReviewView.as_view(results_only=True),
+            name="guides_due_for_review_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_guide_report_menu_item():
+    return MenuItem(
+        "Guides due for review",
+        reverse("guides_due_for_review"),
+        icon_name="time",
+        order=700,
+    )

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "wagtailnhsukfrontend",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.table_block",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

@@ -1,5 +1,7 @@
 """Factories for the portal's pages and users."""
 
+import datetime
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -99,4 +101,35 @@ class DirectoryEntryPageFactory(wagtail_factories.PageFactory):
     def area_names(self, create, names, **kwargs):
         if create and names:
             self.areas.set([AreaFactory(name=name) for name in names])
+            self.save()
+
+
+class GuideIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Best-practice guides"
+    slug = "guides"
+
+    class Meta:
+        model = "portal.GuideIndexPage"
+
+
+class GuidePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Guide {n}")
+    summary = "Practical guidance for care homes."
+    body = factory.LazyFunction(
+        lambda: [
+            {"type": "paragraph", "value": "<p>What good practice looks like.</p>"}
+        ]
+    )
+    review_due = factory.LazyFunction(
+        lambda: datetime.date.today() + datetime.timedelta(days=200)
+    )
+
+    class Meta:
+        model = "portal.GuidePage"
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def topics(self, create, names, **kwargs):
+        if create and names:
+            self.tags.add(*names)
             self.save()

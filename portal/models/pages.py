@@ -1,5 +1,4 @@
 from django.db import models
-from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -29,10 +28,23 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["portal.ContentPage", "directory.DirectoryIndexPage"]
+    subpage_types = [
+        "portal.ContentPage",
+        "portal.GuideIndexPage",
+        "directory.DirectoryIndexPage",
+    ]
     max_count = 1
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    def get_context(self, request, *args, **kwargs):
+        from portal.models.guides import GuidePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_guides"] = (
+            GuidePage.objects.live().public().order_by("-first_published_at")[:4]
+        )
+        return context
 
     def get_quick_links(self):
         """Editor-chosen quick links, or the menu sections when none are chosen."""
@@ -152,42 +164,3 @@ class PortalSettings(BaseSiteSetting):
             for page, label in pages
             if page is not None and page.live
         ]
-
-
-class QueuedEmail(models.Model):
-    """An email waiting to be sent, or sent: the outbox.
-
-    Forms save what people sent first and queue the email in the same database
-    transaction; it is sent after the commit and retried later if sending fails,
-    so a broken mail server never loses a submission or an email.
-    """
-
-    class Status(models.TextChoices):
-        PENDING = "pending", "Waiting to be sent"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Gave up after repeated failures"
-
-    to = models.JSONField(help_text="List of recipient addresses.")
-    subject = models.CharField(max_length=250)
-    body = models.TextField()
-    reply_to = models.EmailField(blank=True)
-    attachments = models.JSONField(
-        default=list,
-        blank=True,
-        help_text="List of {filename, content, mimetype}; text content only.",
-    )
-    status = models.CharField(
-        max_length=10, choices=Status.choices, default=Status.PENDING
-    )
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    next_attempt_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "next_attempt_at"])]
-
-    def __str__(self):
-        return f"{self.subject} to {', '.join(self.to)}"

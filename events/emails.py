@@ -1,0 +1,151 @@
+"""The emails people get about their bookings, queued through the outbox."""
+
+from django.conf import settings
+from django.utils import timezone
+
+from events.feeds import build_calendar
+from portal.outbox import queue_email
+
+
+def when_text(occurrence):
+    start, end = occurrence.local_start, occurrence.local_end
+    if occurrence.event.all_day:
+        if start.date() == end.date():
+            return f"{start:%A %-d %B %Y} (all day)"
+        return f"{start:%A %-d %B %Y} to {end:%A %-d %B %Y}"
+    return (
+        f"{start:%A %-d %B %Y}, {start:%-I:%M%p} to {end:%-I:%M%p}".replace(
+            "AM", "am"
+        ).replace("PM", "pm")
+        + " (UK time)"
+    )
+
+
+def where_text(event, with_joining_details):
+    lines = []
+    if event.is_in_person:
+        venue = ", ".join(
+            line.strip()
+            for line in [event.venue_name, *event.venue_address.splitlines()]
+            if line.strip()
+        )
+        lines.append(f"Venue: {venue or 'to be confirmed'}")
+        if event.accessibility_notes:
+            lines.append(f"Access: {event.accessibility_notes}")
+    if event.is_online:
+        if with_joining_details and event.joining_details:
+            lines.append(f"How to join online:\n{event.joining_details}")
+        elif with_joining_details:
+            lines.append("We will send the online joining details before the event.")
+        else:
+            lines.append("Online: joining details come if you get a place.")
+    return "\n".join(lines)
+
+
+def _manage_link(booking):
+    from events.services import manage_booking_url
+
+    return manage_booking_url(booking)
+
+
+def _signature():
+    return f"\n\n{getattr(settings, 'PORTAL_ORGANISATION', 'Care Quality Team')}\n"
+
+
+def _ics_attachment(booking, occurrence):
+    event = occurrence.event
+    extra = ""
+    if event.is_online and event.joining_details:
+        extra = f"How to join online:\n{event.joining_details}"
+    return {
+        "filename": f"{event.slug}-{occurrence.date:%Y-%m-%d}.ics",
+        "content": build_calendar([occurrence], event.title, extra).decode(),
+        "mimetype": "text/calendar",
+    }
+
+
+def send_confirmation(booking, occurrence):
+    event = occurrence.event
+    body = (
+        f"Dear {booking.name},\n\n"
+        f"Your place is booked for {event.title}.\n\n"
+        f"When: {when_text(occurrence)}\n"
+        f"{where_text(event, True)}\n\n"
+        "The calendar file attached adds it to Outlook or your phone's calendar.\n\n"
+        "If you can no longer come, please cancel so someone else can have your "
+        f"place:\n{_manage_link(booking)}"
+        f"{_signature()}"
+    )
+    queue_email(
+        booking.email,
+        f"Booking confirmed: {event.title}, {occurrence.local_start:%-d %B %Y}",
+        body,
+        attachments=[_ics_attachment(booking, occurrence)],
+    )
+
+
+def send_waiting_list(booking, occurrence):
+    event = occurrence.event
+    body = (
+        f"Dear {booking.name},\n\n"
+        f"{event.title} on {when_text(occurrence)} is full, so you are on the "
+        "waiting list. If a place comes free, it goes to the first person on the "
+        "list and we will email you straight away.\n\n"
+        f"To see or leave the waiting list:\n{_manage_link(booking)}"
+        f"{_signature()}"
+    )
+    queue_email(booking.email, f"You are on the waiting list: {event.title}", body)
+
+
+def send_promotion(booking, occurrence):
+    event = occurrence.event
+    body = (
+        f"Dear {booking.name},\n\n"
+        f"Good news: a place has come free and it is yours. You are booked for "
+        f"{event.title}.\n\n"
+        f"When: {when_text(occurrence)}\n"
+        f"{where_text(event, True)}\n\n"
+        "The calendar file attached adds it to your calendar.\n\n"
+        f"If you can no longer come, please cancel:\n{_manage_link(booking)}"
+        f"{_signature()}"
+    )
+    queue_email(
+        booking.email,
+        f"You have a place: {event.title}, {occurrence.local_start:%-d %B %Y}",
+        body,
+        attachments=[_ics_attachment(booking, occurrence)],
+    )
+
+
+def send_cancellation(booking, occurrence):
+    event = booking.event
+    when = when_text(occurrence) if occurrence else f"{booking.occurrence_date}"
+    body = (
+        f"Dear {booking.name},\n\n"
+        f"Your booking for {event.title} on {when} is cancelled. "
+        "Thank you for letting us know.\n\n"
+        f"You can book again at {event.full_url}"
+        f"{_signature()}"
+    )
+    queue_email(booking.email, f"Booking cancelled: {event.title}", body)
+
+
+def send_reminder(booking, occurrence):
+    event = occurrence.event
+    body = (
+        f"Dear {booking.name},\n\n"
+        f"A reminder that {event.title} is tomorrow.\n\n"
+        f"When: {when_text(occurrence)}\n"
+        f"{where_text(event, True)}\n\n"
+        f"If you can no longer come, please cancel:\n{_manage_link(booking)}"
+        f"{_signature()}"
+    )
+    queue_email(
+        booking.email,
+        f"Reminder: {event.title} tomorrow, "
+        f"{timezone.localtime(occurrence.start):%-I:%M%p}".replace("AM", "am").replace(
+            "PM", "pm"
+        ),
+        body,
+        attachments=[_ics_attachment(booking, occurrence)],
+    )

@@ -147,19 +147,19 @@ class EventIndexPage(RoutablePageMixin, Page):
 
         return month_calendar(request, self, year, month)
 
-    @path("feed.ics", name="feed")
+    @path("feed/", name="feed")
     def feed_view(self, request):
         from events.views import feed
 
         return feed(request, self)
 
-    @path("feed/topic/<slug:topic>.ics", name="topic_feed")
+    @path("feed/topic/<slug:topic>/", name="topic_feed")
     def topic_feed_view(self, request, topic):
         from events.views import feed
 
         return feed(request, self, topic=topic)
 
-    @path("feed/<slug:event_type>.ics", name="type_feed")
+    @path("feed/type/<slug:event_type>/", name="type_feed")
     def type_feed_view(self, request, event_type):
         from events.views import feed
 
@@ -567,19 +567,19 @@ class EventPage(RoutablePageMixin, Page):
 
         return book(request, self)
 
-    @path("calendar.ics", name="ics")
+    @path("ics/", name="ics")
     def ics_view(self, request):
         from events.views import event_ics
 
         return event_ics(request, self)
 
-    @path("occurrence/<str:date>/calendar.ics", name="occurrence_ics")
+    @path("ics/<slug:date>/", name="occurrence_ics")
     def occurrence_ics_view(self, request, date):
         from events.views import event_ics
 
         return event_ics(request, self, date=date)
 
-    @path("booking/<str:token>/", name="manage_booking")
+    @path("booking/<slug:token>/", name="manage_booking")
     def manage_booking_view(self, request, token):
         from events.views import manage_booking
 

@@ -208,6 +208,9 @@ def test_signed_tokens(events_index):
     assert services.booking_from_token(other, token) is None
     assert services.booking_from_token(event, token + "x") is None
     assert services.booking_from_token(event, "not-a-token") is None
+    assert services.booking_from_token(event, "a" * 32 + "-") is None
+    forged = booking.reference.hex + "-" + token.partition("-")[2][::-1]
+    assert services.booking_from_token(event, forged) is None
     assert services.manage_booking_url(booking).endswith(f"/booking/{token}/")
 
 

@@ -80,6 +80,9 @@ class DirectoryImportMixin(WagtailAdminTemplateMixin):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["export_url"] = reverse("directory_api:export_csv")

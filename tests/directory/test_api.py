@@ -168,3 +168,18 @@ def test_hsds_services_take_the_same_filters(client, entries):
     data = client.get(SERVICES_URL, {"kind": "funding"}).json()
     assert titles(data, key="content", name="name") == ["Workforce development fund"]
     assert data["content"][0]["service_areas"][0]["service_area"] == "South"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"sort": "nonsense", "home_type": "x" * 500},
+        {"q": '"unbalanced', "page": "1e9", "page_size": "-5"},
+        {"q": "   ", "area": ["north", "<script>"], "topic": "no-such-topic"},
+    ],
+)
+@pytest.mark.parametrize(
+    "url", [ENTRIES_URL, SERVICES_URL, "/api/directory/export.csv"]
+)
+def test_odd_query_strings_never_fail(client, entries, url, params):
+    assert client.get(url, params).status_code == 200

@@ -379,7 +379,7 @@ def test_preview_shows_row_problems_and_offers_no_import(client, editor, directo
     html = response.content.decode()
     assert "Nothing was imported: 1 row has problems." in html
     assert "kind &#x27;workshop&#x27; is not one of" in html
-    assert "Not imported" in html
+    assert "Needs correcting" in html
     assert 'name="token"' not in html
     assert response.context["token"] == ""
 
@@ -442,6 +442,7 @@ def test_a_post_without_a_file_asks_for_one(client, editor, directory):
 def test_example_file_and_export_are_offered(client, editor, directory):
     client.force_login(editor)
     html = client.get(IMPORT_URL).content.decode()
+    assert "<title>Import directory entries" in html
     assert "/api/directory/export.csv" in html
     response = client.get("/admin/directory/import/example.csv")
     assert b"".join(response.streaming_content) == EXAMPLE.read_bytes()

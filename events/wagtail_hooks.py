@@ -1,0 +1,113 @@
+"""The "Events" admin menu: attendee lists per event, CSV export, attendance."""
+
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.signals import page_published
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+import django_filters
+
+from events import services
+from events.choices import BookingStatus
+from events.models import Booking, EventPage
+
+
+class BookingFilterSet(WagtailFilterSet):
+    event = django_filters.ModelChoiceFilter(
+        queryset=EventPage.objects.order_by("title"), label="Event"
+    )
+    status = django_filters.ChoiceFilter(choices=BookingStatus.choices)
+    occurrence_date = django_filters.DateFilter(label="Date")
+    attended = django_filters.BooleanFilter()
+
+    class Meta:
+        model = Booking
+        fields = ["event", "occurrence_date", "status", "attended"]
+
+
+class BookingViewSet(SnippetViewSet):
+    """Attendee lists. Personal data: only users with booking permissions see it."""
+
+    model = Booking
+    icon = "user"
+    menu_label = "Bookings"
+    list_display = [
+        "name",
+        "event",
+        "occurrence_date",
+        "status",
+        "care_home",
+        "role",
+        "attended",
+        "created_at",
+    ]
+    list_export = [
+        "event",
+        "occurrence_date",
+        "status",
+        "name",
+        "email",
+        "care_home",
+        "role",
+        "accessibility_needs",
+        "attended",
+        "created_at",
+        "promoted_at",
+        "cancelled_at",
+    ]
+    export_headings = {"occurrence_date": "Date", "event": "Event"}
+    export_filename = "bookings"
+    filterset_class = BookingFilterSet
+    search_fields = ["name", "email", "care_home"]
+    ordering = ["event", "occurrence_date", "status", "created_at"]
+    list_per_page = 100
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    # Places are only ever given by the booking rules (capacity, waiting list),
+    # so here staff can only mark attendance; the rest is shown read-only.
+    panels = [
+        FieldRowPanel(
+            [
+                FieldPanel("event", read_only=True),
+                FieldPanel("occurrence_date", read_only=True),
+                FieldPanel("status", read_only=True),
+            ]
+        ),
+        FieldRowPanel(
+            [
+                FieldPanel("name", read_only=True),
+                FieldPanel("email", read_only=True),
+            ]
+        ),
+        FieldRowPanel(
+            [
+                FieldPanel("care_home", read_only=True),
+                FieldPanel("role", read_only=True),
+            ]
+        ),
+        FieldPanel("accessibility_needs", read_only=True),
+        FieldPanel("attended"),
+    ]
+
+    def get_queryset(self, request):
+        return Booking.objects.select_related("event")
+
+
+class EventsViewSetGroup(SnippetViewSetGroup):
+    menu_label = "Events"
+    menu_icon = "date"
+    menu_order = 210
+    items = (BookingViewSet,)
+
+
+register_snippet(EventsViewSetGroup)
+
+
+def fill_places_after_publish(sender, instance, **kwargs):
+    """When an editor adds places, people waiting are promoted straight away."""
+    if Booking.objects.filter(event=instance, status=BookingStatus.WAITING).exists():
+        services.fill_all_free_places(instance)
+
+
+page_published.connect(fill_places_after_publish, sender=EventPage)

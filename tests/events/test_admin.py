@@ -1,0 +1,83 @@
+import io
+
+from django.core.management import call_command
+from django.urls import reverse
+
+import pytest
+
+from events.choices import BookingStatus
+from portal.models import QueuedEmail
+from tests.factories.events import BookingFactory, EventPageFactory, days_ahead
+
+pytestmark = pytest.mark.django_db
+
+LIST_URL = "wagtailsnippets_events_booking:list"
+
+
+def test_editors_cannot_see_bookings(client, editor, events_index):
+    BookingFactory(event=EventPageFactory(parent=events_index), name="Private Person")
+    client.force_login(editor)
+    response = client.get(reverse(LIST_URL))
+    assert response.status_code in (302, 403)
+    assert "Private Person" not in response.content.decode()
+
+
+def test_moderators_see_attendee_lists_and_filter_by_event(
+    client, moderator, events_index
+):
+    first = EventPageFactory(parent=events_index, title="First event")
+    second = EventPageFactory(parent=events_index, title="Second event")
+    BookingFactory(event=first, name="Alice Attendee")
+    BookingFactory(event=second, name="Bob Booker")
+    client.force_login(moderator)
+    html = client.get(reverse(LIST_URL), {"event": first.pk}).content.decode()
+    assert "Alice Attendee" in html and "Bob Booker" not in html
+
+
+def test_csv_export(client, admin_user, events_index):
+    event = EventPageFactory(parent=events_index, title="Exported event")
+    BookingFactory(event=event, name="Alice Attendee", email="alice@home.example.org")
+    BookingFactory(event=event, name="Wendy Waiting", status=BookingStatus.WAITING)
+    client.force_login(admin_user)
+    response = client.get(
+        reverse(LIST_URL), {"export": "csv", "status": BookingStatus.CONFIRMED}
+    )
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content).decode()
+    assert "alice@home.example.org" in content
+    assert "Wendy Waiting" not in content
+    assert content.splitlines()[0].startswith("Event,Date,Status,Name,Work email")
+
+
+def test_marking_attendance(client, moderator, events_index):
+    booking = BookingFactory(event=EventPageFactory(parent=events_index))
+    client.force_login(moderator)
+    url = reverse("wagtailsnippets_events_booking:edit", args=[booking.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"attended": "true", "name": "Changed"})
+    assert response.status_code == 302
+    booking.refresh_from_db()
+    assert booking.attended is True
+    assert booking.name != "Changed"
+
+
+def test_reminder_command_is_idempotent(events_index):
+    booking = BookingFactory(
+        event=EventPageFactory(parent=events_index, start=days_ahead(1, 9))
+    )
+    out = io.StringIO()
+    call_command("send_event_reminders", stdout=out)
+    call_command("send_event_reminders", stdout=out)
+    assert "Queued 1 reminder." in out.getvalue()
+    assert "Queued 0 reminders." in out.getvalue()
+    assert QueuedEmail.objects.filter(to=[booking.email]).count() == 1
+
+
+def test_publishing_more_places_promotes_waiting_people(events_index):
+    event = EventPageFactory(parent=events_index, capacity=1)
+    BookingFactory(event=event)
+    waiting = BookingFactory(event=event, status=BookingStatus.WAITING)
+    event.capacity = 2
+    event.save_revision().publish()
+    waiting.refresh_from_db()
+    assert waiting.status == BookingStatus.CONFIRMED

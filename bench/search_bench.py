@@ -187,7 +187,10 @@ def main():
             builds[backend] = time.perf_counter() - t0
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-        index_mb = directory_size(settings.MODELSEARCH_BACKENDS["whoosh"]["PATH"]) / 1e6
+        # The live generation only (the one it replaced is kept for a while).
+        index_path = Path(settings.MODELSEARCH_BACKENDS["whoosh"]["PATH"])
+        live = index_path / (index_path / "CURRENT").read_text().strip()
+        index_mb = directory_size(live) / 1e6
         print(f"\n== {size:,} entries ==")
         print(
             f"full build: whoosh {builds['whoosh']:.1f} s, database "

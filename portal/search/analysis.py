@@ -91,11 +91,12 @@ class FilterValues(fields.FieldType):
 def build_schema():
     """The one schema every indexed model shares.
 
-    ``title`` and one combined ``content`` field carry the text (fewer fields make
-    queries cheaper); text with a non-default boost goes to ``content_b<boost>``;
-    ``f__<field>`` copies each top-level field (without positions) so searches can
-    be restricted with ``fields=[...]``; ``ac__<field>`` holds edge n-grams for
-    autocomplete and ``flt__<field>`` the encoded filter values.
+    ``title`` and ``f__<field>`` hold the text of each top-level search field
+    (analysed once, with positions for phrases), serving default searches and
+    ones restricted with ``fields=[...]``; text of related objects goes to
+    ``content``, or ``content_b<boost>`` for a non-default boost; ``ac__<field>``
+    holds edge n-grams for autocomplete and ``flt__<field>`` the encoded filter
+    values.
     """
     text = text_analyzer()
     schema = fields.Schema(
@@ -107,7 +108,7 @@ def build_schema():
         content=fields.TEXT(analyzer=text, phrase=True),
     )
     schema.add("content_b*", fields.TEXT(analyzer=text, phrase=True), glob=True)
-    schema.add("f__*", fields.TEXT(analyzer=text, phrase=False), glob=True)
+    schema.add("f__*", fields.TEXT(analyzer=text, phrase=True), glob=True)
     schema.add(
         "ac__*",
         fields.TEXT(analyzer=autocomplete_analyzer(), phrase=False),

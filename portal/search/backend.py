@@ -18,6 +18,8 @@ import contextlib
 import functools
 import heapq
 import logging
+import operator
+import os
 import threading
 from collections import OrderedDict
 
@@ -52,6 +54,7 @@ from .analysis import (
     plain_analyzer,
     text_analyzer,
 )
+from .engine import QueryEvaluator, TermIndex, ids_from_bits, top_scored
 from .mapping import (
     autocomplete_fields_for,
     column_name,
@@ -75,6 +78,11 @@ MAX_QUERY_CHARS = 1000
 MAX_QUERY_TERMS = 32
 #: When counting, also keep this many top hits so the first pages need no rerun.
 PREFETCH_HITS = 100
+#: Worker processes (each writing one segment) and memory per worker for rebuilds.
+BUILD_PROCESSES = int(os.environ.get("SEARCH_BUILD_PROCESSES", "0")) or max(
+    1, min(4, os.cpu_count() or 1)
+)
+BUILD_LIMIT_MB = 128
 #: Stands for the primary key in filter leaves (indexed as "pk_order").
 PK_COLUMN = "<pk>"
 #: Type letters of ``encode_value``; "~" sorts after every value of one type.
@@ -133,18 +141,13 @@ class FilterEvaluator:
         self.searcher = searcher
         self.caches = caches
         self.reader = searcher.reader()
+        self.terms = caches.get("term_index")
+        if self.terms is None:
+            self.terms = caches["term_index"] = TermIndex(searcher, caches)
 
     def term_docs(self, fieldname, text):
-        key = ("term", fieldname, text)
-        docs = self.caches.get(key)
-        if docs is None:
-            try:
-                docs = frozenset(self.reader.postings(fieldname, text).all_ids())
-            except Exception:
-                # A term that was never indexed has no postings.
-                docs = frozenset()
-            self.caches[key] = docs
-        return docs
+        """Bitset of the documents holding ``text`` in ``fieldname``."""
+        return self.terms.bits(fieldname, text)
 
     def field_terms(self, fieldname):
         key = ("terms", fieldname)
@@ -176,7 +179,7 @@ class FilterEvaluator:
         if mapping is None:
             mapping = {}
             for term, docs in self.value_docs(fieldname).items():
-                for doc in docs:
+                for doc in ids_from_bits(docs):
                     if doc not in mapping or term < mapping[doc]:
                         mapping[doc] = term
             self.caches[key] = mapping
@@ -189,25 +192,25 @@ class FilterEvaluator:
         if node is None:
             return universe
         if isinstance(node, MatchNothing):
-            return frozenset()
+            return 0
         if isinstance(node, Leaf):
             return self.leaf(node, universe)
         sets = [self.evaluate(child, universe) for child in node.children]
         if not sets:
             result = universe
         elif node.connector == "OR":
-            result = frozenset().union(*sets)
+            result = functools.reduce(operator.or_, sets)
         else:
-            result = min(sets, key=len).intersection(*sets)
+            result = functools.reduce(operator.and_, sets)
         if node.negated:
-            result = universe - result
+            result = universe & ~result
         return result
 
     def range_docs(self, fieldname, low, high, low_inclusive, high_inclusive):
         key = ("range", fieldname, low, high, low_inclusive, high_inclusive)
         docs = self.caches.get(key)
         if docs is None:
-            found = set()
+            found = 0
             for term in self.field_terms(fieldname):
                 if term == NULL:
                     continue
@@ -219,8 +222,8 @@ class FilterEvaluator:
                     term > high or (term == high and not high_inclusive)
                 ):
                     continue
-                found.update(self.term_docs(fieldname, term))
-            docs = self.caches[key] = frozenset(found)
+                found |= self.term_docs(fieldname, term)
+            docs = self.caches[key] = found
         return docs
 
     def leaf(self, leaf, universe):
@@ -228,24 +231,24 @@ class FilterEvaluator:
         lookup = leaf.lookup
         values = leaf.values
         if lookup in ("exact", "in"):
-            docs = set()
+            docs = 0
             for value in values:
-                docs.update(self.term_docs(fieldname, value))
-            return frozenset(docs)
+                docs |= self.term_docs(fieldname, value)
+            return docs
         if lookup == "isnull":
             nulls = self.term_docs(fieldname, NULL)
             if values[0]:
                 # Documents indexed before the field existed count as null too.
                 with_value = self.range_docs(fieldname, None, None, True, True)
-                return nulls | (universe - with_value)
+                return nulls | (universe & ~with_value)
             return self.range_docs(fieldname, None, None, True, True)
         if lookup == "startswith":
             prefix = values[0]
-            docs = set()
+            docs = 0
             for term in self.field_terms(fieldname):
                 if term.startswith(prefix):
-                    docs.update(self.term_docs(fieldname, term))
-            return frozenset(docs)
+                    docs |= self.term_docs(fieldname, term)
+            return docs
         value = values[0]
         type_start = value[:1]
         type_end = type_start + _TYPE_END
@@ -419,9 +422,9 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         tree = self.filter_tree()
         if tree is not None and self.needs_database_filter(tree):
             pk_docs = evaluator.value_docs("pk_order")
-            allowed = set()
+            allowed = 0
             for pk in self.queryset.values_list("pk", flat=True):
-                allowed.update(pk_docs.get(encode_value(pk), ()))
+                allowed |= pk_docs.get(encode_value(pk), 0)
             return universe & allowed
         return universe & evaluator.evaluate(tree, universe)
 
@@ -477,7 +480,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
                 )
             else:
                 column = column_name(self.model, field)
-                result.append(("f__" + column, float(field.boost or 1.0), False))
+                result.append(("f__" + column, float(field.boost or 1.0), True))
         return result
 
     def whoosh_query(self):
@@ -623,10 +626,19 @@ class WhooshSearchResults(BaseSearchResults):
     supports_facet = True
 
     def _store_and_searcher(self):
-        rollback_guard.settle()
-        store = self.backend.store
-        searcher = store.searcher()
-        return searcher, FilterEvaluator(searcher, store.caches())
+        # One searcher for every step of one search (checking the index on disk
+        # for changes costs a few file reads).
+        cache = self.query_compiler.hits_cache
+        found = cache.get("searcher")
+        if found is None:
+            rollback_guard.settle()
+            store = self.backend.store
+            searcher = store.searcher()
+            found = cache["searcher"] = (
+                searcher,
+                FilterEvaluator(searcher, store.caches()),
+            )
+        return found
 
     def _hits(self, limit):
         """Top ``limit`` hits (None for all) and the exact total, in one pass."""
@@ -714,34 +726,33 @@ class WhooshSearchResults(BaseSearchResults):
         )
 
 
-def matched_docs(searcher, evaluator, compiler):
-    """Every document matching the query and filters (unscored, cached)."""
+def evaluate_query(searcher, evaluator, compiler):
+    """(bitset of matching allowed documents, scoring leaves), cached per search."""
     cache = compiler.hits_cache
-    hits = cache.get("hits")
-    if hits is not None and hits.matched is not None:
-        return hits.matched
-    if "matched" in cache:
-        return cache["matched"]
+    if "evaluation" in cache:
+        return cache["evaluation"]
     allowed = compiler.allowed_docs(evaluator)
     q = compiler.whoosh_query()
     if q is None or q is wq.NullQuery or not allowed:
-        matched = frozenset()
-    elif isinstance(q, wq.Every):
-        matched = allowed
+        result = (0, [])
     else:
-        matched = frozenset(searcher.docs_for_query(q)) & allowed
-    cache["matched"] = matched
-    return matched
+        found = QueryEvaluator(evaluator.terms, allowed).evaluate(q)
+        result = (found.bits & allowed, found.leaves)
+    cache["evaluation"] = result
+    return result
+
+
+def matched_docs(searcher, evaluator, compiler):
+    """Bitset of every document matching the query and filters (cached)."""
+    return evaluate_query(searcher, evaluator, compiler)[0]
 
 
 def facet_counts(evaluator, fieldname, matched):
     values = evaluator.value_docs(fieldname)
     counts = {}
-    if len(values) <= 256:
+    if len(values) <= 1024:
         for term, docs in values.items():
-            count = (
-                len(docs & matched) if len(docs) < len(matched) else len(matched & docs)
-            )
+            count = (docs & matched).bit_count()
             if count:
                 counts[term] = count
         return counts
@@ -750,28 +761,24 @@ def facet_counts(evaluator, fieldname, matched):
     if doc_terms is None:
         doc_terms = {}
         for term, docs in values.items():
-            for doc in docs:
+            for doc in ids_from_bits(docs):
                 doc_terms.setdefault(doc, []).append(term)
         evaluator.caches[("docterms", fieldname)] = doc_terms
-    for doc in matched:
+    for doc in ids_from_bits(matched):
         for term in doc_terms.get(doc, ()):
             counts[term] = counts.get(term, 0) + 1
     return counts
 
 
 def run_search(searcher, evaluator, compiler, limit):
-    allowed = compiler.allowed_docs(evaluator)
-    q = compiler.whoosh_query()
-    if q is None or q is wq.NullQuery or not allowed:
-        return Hits(0, [], True, frozenset())
+    matched, leaves_ = evaluate_query(searcher, evaluator, compiler)
+    if not matched:
+        return Hits(0, [], True, 0)
     columns = compiler.order_columns()
-    if columns is not None or isinstance(q, wq.Every):
-        if isinstance(q, wq.Every):
-            matched = allowed
-        else:
-            matched = frozenset(searcher.docs_for_query(q)) & allowed
+    if columns is not None or not leaves_:
         return sorted_hits(evaluator, matched, columns or [("pk_order", True)], limit)
-    return scored_hits(searcher, q, allowed, limit)
+    ranked, total = top_scored(evaluator.terms, leaves_, matched, limit)
+    return Hits(total, ranked, limit is None or total <= limit, matched)
 
 
 def sorted_hits(evaluator, matched, columns, limit):
@@ -787,13 +794,14 @@ def sorted_hits(evaluator, matched, columns, limit):
             parts.append(_Reversed(term) if descending else term)
         return parts
 
-    if limit is not None and limit < len(matched):
-        ordered = heapq.nsmallest(limit, matched, key=key)
+    docs = ids_from_bits(matched)
+    if limit is not None and limit < len(docs):
+        ordered = heapq.nsmallest(limit, docs, key=key)
         complete = False
     else:
-        ordered = sorted(matched, key=key)
+        ordered = sorted(docs, key=key)
         complete = True
-    return Hits(len(matched), [(doc, None) for doc in ordered], complete, matched)
+    return Hits(len(docs), [(doc, None) for doc in ordered], complete, matched)
 
 
 class _Reversed:
@@ -809,30 +817,6 @@ class _Reversed:
 
     def __eq__(self, other):
         return self.value == other.value
-
-
-def scored_hits(searcher, q, allowed, limit):
-    """BM25F-ranked hits and the exact total from a single matcher pass."""
-    context = searcher.context(needs_current=True)
-    heap = []
-    total = 0
-    push = heapq.heappush
-    replace = heapq.heapreplace
-    for subsearcher, offset in searcher.leaf_searchers():
-        matcher = q.matcher(subsearcher, context)
-        while matcher.is_active():
-            docnum = matcher.id() + offset
-            if docnum in allowed:
-                total += 1
-                # Ties keep index order (lower docnum first) so pages are stable.
-                item = (matcher.score(), -docnum)
-                if limit is None or len(heap) < limit:
-                    push(heap, item)
-                elif item > heap[0]:
-                    replace(heap, item)
-            matcher.next()
-    ranked = [(-negdoc, score) for score, negdoc in sorted(heap, reverse=True)]
-    return Hits(total, ranked, limit is None or total <= limit)
 
 
 # Indexes and backend ----------------------------------------------------------------
@@ -932,9 +916,10 @@ class WhooshIndex(BaseIndex):
                 self.build_writer.add_document(**document)
             return
         rollback_guard.settle()
-        with self.store.writer(self.generation) as writer:
+        with self._write() as (writer, journal):
             for document in documents:
                 writer.update_document(**document)
+                journal({"add": document})
         for item in items:
             rollback_guard.record(self, model, item.pk)
 
@@ -946,8 +931,21 @@ class WhooshIndex(BaseIndex):
         rollback_guard.record(self, item.__class__, item.pk)
 
     def delete_key(self, model, pk):
-        with self.store.writer(self.generation) as writer:
-            writer.delete_by_term("doc_id", document_key(model, pk))
+        key = document_key(model, pk)
+        with self._write() as (writer, journal):
+            writer.delete_by_term("doc_id", key)
+            journal({"delete": key})
+
+    @contextlib.contextmanager
+    def _write(self):
+        """A writer for this index; live writes are also journalled for a rebuild
+        in progress, which replays them before it goes live."""
+        if self.generation is not None:
+            with self.store.writer(self.generation) as writer:
+                yield writer, lambda entry: None
+            return
+        with self.store.live_write() as journal, self.store.writer() as writer:
+            yield writer, journal
 
 
 class WhooshRebuilder:
@@ -963,15 +961,20 @@ class WhooshRebuilder:
 
     def start(self):
         self.generation = self.store.new_generation()
+        self.store.start_build(self.generation)
         ix = self.store.open_index(self.generation)
-        self.writer = ix.writer(limitmb=256)
+        # One segment per worker process, not merged at the end: merging would
+        # rewrite every posting once more for little gain at query time.
+        self.writer = ix.writer(
+            procs=BUILD_PROCESSES, multisegment=True, limitmb=BUILD_LIMIT_MB
+        )
         return WhooshIndex(
             self.index.backend, generation=self.generation, writer=self.writer
         )
 
     def finish(self):
-        self.writer.commit(optimize=True)
-        self.store.swap_to(self.generation)
+        self.writer.commit()
+        self.store.finish_build(self.generation)
 
 
 class WhooshSearchBackend(BaseSearchBackend):

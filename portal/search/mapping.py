@@ -173,9 +173,14 @@ class ModelMapping:
                 if top_level and field.field_name == "title":
                     parts.title.append(text)
                     continue
-                parts.groups.setdefault(boost_field_name(field.boost), []).append(text)
                 if top_level:
+                    # Each top-level field is analysed once, into its own field,
+                    # which serves both default searches and ``fields=[...]``.
                     parts.per_field.setdefault(column, []).append(text)
+                else:
+                    parts.groups.setdefault(boost_field_name(field.boost), []).append(
+                        text
+                    )
             elif isinstance(field, AutocompleteField):
                 text = prepare_text(field.get_value(obj))
                 if text:
@@ -210,29 +215,34 @@ def indexed_subclasses(model):
 
 @functools.cache
 def text_fields_for(model):
-    """(field, boost) pairs searched by default for ``model`` and its subclasses."""
+    """(field, boost) pairs searched by default for ``model`` and its subclasses.
+
+    Top-level search fields have a Whoosh field each (``f__<column>``); text from
+    related objects shares ``content`` (or ``content_b<boost>``).
+    """
     title_boost = DEFAULT_TITLE_BOOST
     for field in model.get_searchable_search_fields():
         if field.field_name == "title" and field.boost:
             title_boost = float(field.boost)
     fields = {"title": title_boost}
     for submodel in indexed_subclasses(model) or [model]:
-        for boost in _boosts(submodel, submodel.get_search_fields(), True):
-            fields[boost_field_name(boost)] = float(boost or 1.0)
+        for name, boost in _text_columns(submodel, submodel.get_search_fields(), True):
+            fields[name] = float(boost or 1.0)
     fields.setdefault("content", 1.0)
     return tuple(fields.items())
 
 
-def _boosts(model, search_fields, top_level):
+def _text_columns(model, search_fields, top_level):
     for field in search_fields:
         if isinstance(field, RelatedFields):
-            yield from _boosts(
+            yield from _text_columns(
                 related_model_for(model, field), field.fields, top_level=False
             )
-        elif isinstance(field, SearchField) and not (
-            top_level and field.field_name == "title"
-        ):
-            yield field.boost
+        elif isinstance(field, SearchField):
+            if not top_level:
+                yield boost_field_name(field.boost), field.boost
+            elif field.field_name != "title":
+                yield "f__" + column_name(model, field), field.boost
 
 
 @functools.cache

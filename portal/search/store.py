@@ -5,14 +5,20 @@ Layout under the configured PATH::
     PATH/CURRENT        name of the live generation (replaced atomically)
     PATH/gen-<stamp>/   one complete Whoosh index per generation
     PATH/.swap.lock     serialises creating and swapping generations
+    PATH/BUILDING       name of a generation being rebuilt (while a rebuild runs)
+    PATH/<gen>.journal  changes written to the live index during that rebuild
+    PATH/.journal.lock  serialises live writes with the end of a rebuild
 
 A rebuild fills a new generation and then points CURRENT at it, so searches keep
 using the old one until the new one is complete, and a failed rebuild leaves it in
-place. Each process keeps one searcher per thread and refreshes it only when the
+place. Writes made to the live index while a rebuild runs are also appended to
+the rebuild's journal, which the rebuild replays before its swap, so no edit made
+during a rebuild is lost. Each process keeps one searcher per thread and refreshes it only when the
 index has changed on disk (a new commit or a swap).
 """
 
 import fcntl
+import json
 import os
 import shutil
 import threading
@@ -118,6 +124,9 @@ class IndexStore:
                     self._is_superseded(child) or self._is_stale(child)
                 ):
                     shutil.rmtree(child, ignore_errors=True)
+            for journal in self.path.glob("gen-*.journal"):
+                if not (self.path / journal.stem).is_dir():
+                    journal.unlink(missing_ok=True)
 
     def current_generation_or_none(self):
         try:
@@ -137,6 +146,100 @@ class IndexStore:
 
     def discard(self, name):
         shutil.rmtree(self.path / name, ignore_errors=True)
+
+    # Rebuild journal ----------------------------------------------------------
+
+    @contextmanager
+    def journal_lock(self):
+        self.path.mkdir(parents=True, exist_ok=True)
+        with open(self.path / ".journal.lock", "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _journal_path(self, name):
+        return self.path / f"{name}.journal"
+
+    def start_build(self, name):
+        """Record that ``name`` is being rebuilt, so live writes are journalled."""
+        with self.journal_lock():
+            self._journal_path(name).write_text("")
+            temporary = self.path / f"BUILDING.{uuid.uuid4().hex}"
+            temporary.write_text(name)
+            os.replace(temporary, self.path / "BUILDING")
+
+    def building_generation(self):
+        """The generation a live rebuild is filling (None if none, or abandoned)."""
+        marker = self.path / "BUILDING"
+        try:
+            name = marker.read_text().strip()
+            age = time.time() - marker.stat().st_mtime
+        except FileNotFoundError:
+            return None
+        if age > STALE_BUILD_SECONDS or not (self.path / name).is_dir():
+            return None
+        return name
+
+    @contextmanager
+    def live_write(self):
+        """Context for a write to the live index; yields a function that journals
+        the change for a rebuild in progress (a no-op when there is none)."""
+        with self.journal_lock():
+            building = self.building_generation()
+            entries = []
+            yield entries.append
+            if building and entries:
+                with open(self._journal_path(building), "a") as journal:
+                    for entry in entries:
+                        journal.write(json.dumps(entry) + "\n")
+
+    def read_journal(self, name, offset):
+        """Entries journalled for ``name`` from byte ``offset``; the new offset."""
+        try:
+            with open(self._journal_path(name), "rb") as journal:
+                journal.seek(offset)
+                data = journal.read()
+        except FileNotFoundError:
+            return [], offset
+        end = data.rfind(b"\n") + 1
+        lines = data[:end].splitlines()
+        return [json.loads(line) for line in lines if line], offset + end
+
+    def replay(self, name, entries):
+        # Only the last change to each document counts: a second update of one
+        # document within one Whoosh writer would not replace the first.
+        latest = {}
+        for entry in entries:
+            key = entry["delete"] if "delete" in entry else entry["add"]["doc_id"]
+            latest.pop(key, None)
+            latest[key] = entry
+        if not latest:
+            return
+        with self.writer(name) as writer:
+            for key, entry in latest.items():
+                if "delete" in entry:
+                    writer.delete_by_term("doc_id", key)
+                else:
+                    writer.update_document(**entry["add"])
+
+    def finish_build(self, name):
+        """Replay the journal into ``name`` and make it live, with no gap in which
+        a live write could miss both the old and the new generation."""
+        offset = 0
+        for _round in range(10):
+            entries, offset = self.read_journal(name, offset)
+            if not entries:
+                break
+            self.replay(name, entries)
+        with self.journal_lock():
+            entries, offset = self.read_journal(name, offset)
+            self.replay(name, entries)
+            self.swap_to(name)
+            if self.building_generation() == name:
+                (self.path / "BUILDING").unlink(missing_ok=True)
+            self._journal_path(name).unlink(missing_ok=True)
 
     # Whoosh objects -----------------------------------------------------------
 

@@ -5,11 +5,12 @@ import multiprocessing
 from django.core.management import call_command
 
 from modelsearch.backends import get_search_backend
+from modelsearch.index import get_indexed_models
 from wagtail.models import Page
 
 import pytest
 
-from portal.search.backend import WhooshIndex
+from portal.search.backend import WhooshIndex, WhooshRebuilder
 from portal.search.store import IndexStore
 from tests.factories import ContentPageFactory
 from tests.portal.search.concurrent_writer import DOCS_PER_WRITER, write_documents
@@ -70,3 +71,37 @@ def test_default_index_lives_under_var(settings):
     config = search_backend_settings("whoosh")
     assert config["BACKEND"] == "portal.search.backend"
     assert config["PATH"].name == "search-index"
+
+
+@pytest.mark.django_db
+def test_edits_made_during_a_rebuild_survive_the_swap(whoosh_backend, home_page):
+    kept = ContentPageFactory(parent=home_page, title="Hoist safety checks")
+    removed = ContentPageFactory(parent=home_page, title="Hoist servicing log")
+    backend = get_search_backend()
+    rebuilder = WhooshRebuilder(backend.get_index_for_model(Page))
+    new_index = rebuilder.start()
+    for model in get_indexed_models():
+        new_index.add_items(model, model.get_indexed_objects())
+
+    # While the new generation is being filled, editors keep publishing.
+    added = ContentPageFactory(parent=home_page, title="Hoist training dates")
+    kept.title = "Hoist safety checks, updated"
+    kept.save_revision().publish()
+    removed.delete()
+    assert titles(Page.objects.live().search("hoist")) == [
+        "Hoist safety checks, updated",
+        "Hoist training dates",
+    ]
+
+    rebuilder.finish()
+    assert backend.store.current_generation() == rebuilder.generation
+    assert backend.store.building_generation() is None
+    assert titles(Page.objects.live().search("hoist")) == [
+        "Hoist safety checks, updated",
+        "Hoist training dates",
+    ]
+    assert added.pk in {page.pk for page in Page.objects.search("training")}
+
+
+def titles(results):
+    return sorted(page.title for page in results)

@@ -3,6 +3,7 @@ duplicates, scoring and rankings, publishing photos and personal data.
 """
 
 import hashlib
+import io
 import secrets
 import time
 import unicodedata
@@ -12,6 +13,8 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, OperationalError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+
+from PIL import Image as PILImage
 
 from awards.choices import (
     SCORABLE_STATUSES,
@@ -301,6 +304,8 @@ def publish_photo(nomination, user=None):
     Image = get_image_model()
     with nomination.photo.open("rb") as source:
         content = source.read()
+    with PILImage.open(io.BytesIO(content)) as decoded:
+        width, height = decoded.size
     image = Image(
         title=f"{nomination.nominee_name}, {nomination.category_name} "
         f"{nomination.year_number}",
@@ -309,6 +314,7 @@ def publish_photo(nomination, user=None):
     image.file.save(
         f"award-{nomination.reference}.jpg", ContentFile(content), save=False
     )
+    image.width, image.height, image.file_size = width, height, len(content)
     image.save()
     nomination.published_photo = image
     nomination.save(update_fields=["published_photo"])

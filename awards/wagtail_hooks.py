@@ -109,12 +109,10 @@ class NominationSummaryPanel(HelpPanel):
     """The nomination as sent, read-only, above the fields the team can change."""
 
     class BoundPanel(HelpPanel.BoundPanel):
-        def get_context_data(self, parent_context=None):
-            context = super().get_context_data(parent_context)
-            context["help_text"] = (
-                nomination_summary(self.instance) if self.instance.pk else ""
-            )
-            return context
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            if self.instance is not None and self.instance.pk:
+                self.content = nomination_summary(self.instance)
 
 
 class NominationViewSet(ModelViewSet):

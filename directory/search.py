@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from wagtail.search.query import MATCH_ALL
-from wagtail.search.utils import parse_query_string
 
 from directory.choices import AUDIENCE_FIELDS, HOME_TYPE_FIELDS
 from directory.models import DirectoryEntryPage, DirectoryEntryTag
+from portal.services import parsed_query
 
 SINGLE_VALUE_FACETS = {"kind": "kind", "format": "format", "cost": "cost"}
 BOOLEAN_FACETS = {"home_type": HOME_TYPE_FIELDS, "audience": AUDIENCE_FIELDS}
@@ -99,23 +99,16 @@ def filtered_entries(query, leave_out=None, base=None):
     return queryset
 
 
-def search_query(text):
-    if not text:
-        return MATCH_ALL
-    _filters, parsed = parse_query_string(text, operator="and")
-    return parsed
-
-
 def run_search(queryset, query):
     """Search `queryset` for the query's text, in the query's sort order."""
     if query.sort in SORT_FIELDS:
         return queryset.order_by(SORT_FIELDS[query.sort], "title").search(
-            search_query(query.text), order_by_relevance=False
+            parsed_query(query.text), order_by_relevance=False
         )
     if not query.text:
         # Nothing to rank by: fall back to alphabetical order.
         return queryset.order_by("title").search(MATCH_ALL, order_by_relevance=False)
-    return queryset.search(search_query(query.text))
+    return queryset.search(parsed_query(query.text))
 
 
 def find_entries(query):

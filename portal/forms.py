@@ -12,9 +12,17 @@ class SiteSearchForm(forms.Form):
         strip=True,
     )
 
+    kind = forms.CharField(required=False)
+
     def clean_q(self):
         # Long pasted text is cut rather than rejected, so a search never fails.
-        return self.cleaned_data["q"][:200]
+        return " ".join(self.cleaned_data["q"].split())[:200]
+
+    def clean_kind(self):
+        from portal.search_page import kind_models
+
+        kind = self.cleaned_data["kind"]
+        return kind if kind in kind_models() else ""
 
 
 class GuideFilterForm(forms.Form):

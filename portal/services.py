@@ -5,7 +5,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from wagtail.models import Page
+from wagtail.search.query import MATCH_ALL
 from wagtail.search.utils import parse_query_string
 
 from portal.choices import HOME_TYPE_FIELDS
@@ -14,17 +14,17 @@ from portal.models.guides import REVIEW_WARNING_DAYS
 from portal.outbox import queue_email
 
 
-def search_pages(text):
-    """Live, public pages matching what a person typed.
+def parsed_query(text):
+    """What a person typed, as Wagtail query objects (MATCH_ALL when empty).
 
-    The text is parsed into Wagtail's query objects (phrases in quotes, plain words
-    otherwise) rather than handed to the backend raw, so stray quotes and other
-    syntax characters can never make the search engine fail.
+    Phrases in quotes become phrase queries and everything else plain words, rather
+    than handing the backend raw text, so stray quotes and other syntax characters
+    can never make a search engine fail.
     """
     if not text.strip():
-        return Page.objects.none()
+        return MATCH_ALL
     _filters, query = parse_query_string(text, operator="and")
-    return Page.objects.live().public().specific().search(query)
+    return query
 
 
 def filter_guides(guides, topics=(), home_types=()):

@@ -8,7 +8,9 @@ from taggit.models import Tag
 
 from portal.forms import GuideFilterForm, SiteSearchForm
 from portal.models import GuidePage
-from portal.services import filter_guides, search_pages
+from portal.search_page import SiteSearch
+from portal.services import filter_guides
+from portal.spelling import suggest
 
 RESULTS_PER_PAGE = 10
 
@@ -16,23 +18,24 @@ RESULTS_PER_PAGE = 10
 @require_GET
 def site_search(request):
     form = SiteSearchForm(request.GET)
-    query = form.cleaned_data["q"] if form.is_valid() else ""
-    results = search_pages(query)
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    return render(
-        request,
-        "portal/search.html",
-        {
-            "form": form,
-            "query": query,
-            "site_search_query": query,
-            "page_obj": page_obj,
-            "paginator": paginator,
-            "querystring_base": urlencode({"q": query}),
-            "noindex": True,
-        },
-    )
+    form.is_valid()
+    text = form.cleaned_data.get("q", "")
+    kind = form.cleaned_data.get("kind", "")
+    context = {"form": form, "query": text, "site_search_query": text, "noindex": True}
+    if text:
+        search = SiteSearch(text, kind)
+        paginator = Paginator(search.pages(), RESULTS_PER_PAGE)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        results = [page.specific for page in page_obj.object_list]
+        context.update(
+            page_obj=page_obj,
+            results=results,
+            kinds=search.kind_counts(),
+            documents=search.documents() if page_obj.number == 1 and not kind else [],
+            querystring_base=urlencode({"q": text, **({"kind": kind} if kind else {})}),
+            suggestion=suggest(text) if paginator.count < 3 else "",
+        )
+    return render(request, "portal/search.html", context)
 
 
 @require_GET

@@ -1,13 +1,22 @@
 import json
-import re
+from urllib.parse import urlencode
 
 from django import template
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
+
+from portal.search import highlight as search_highlight
 
 register = template.Library()
 
-STOP_WORDS = {"a", "an", "and", "the", "of", "or", "in", "on", "to", "for", "with"}
+RESULT_LABELS = {
+    "portal.GuidePage": "Guide",
+    "portal.GuideIndexPage": "Guides",
+    "directory.DirectoryEntryPage": "Training and resources",
+    "directory.DirectoryIndexPage": "Directory",
+    "events.EventPage": "Event",
+    "events.EventIndexPage": "Events",
+    "awards.AwardsYearPage": "Awards",
+}
 
 
 @register.filter
@@ -17,24 +26,21 @@ def get_item(mapping, key):
 
 @register.simple_tag
 def highlight(text, query):
-    """Escape `text` and mark the words that start with one of the query's terms."""
-    text = str(text or "")
-    terms = [
-        re.escape(term)
-        for term in re.findall(r"\w+", (query or "").lower())
-        if term not in STOP_WORDS and len(term) > 1
-    ]
-    if not terms:
-        return escape(text)
-    # Terms are matched at word starts so "care" marks "carer" but not "scared".
-    pattern = re.compile(r"\b(?:" + "|".join(terms) + r")\w*", re.IGNORECASE)
-    pieces, position = [], 0
-    for match in pattern.finditer(text):
-        pieces.append(escape(text[position : match.start()]))
-        pieces.append(f"<mark>{escape(match.group(0))}</mark>")
-        position = match.end()
-    pieces.append(escape(text[position:]))
-    return mark_safe("".join(pieces))
+    """Escape `text` and mark the words that match the query as the index does
+    (stemmed, with synonyms); long text is cut to a snippet around the matches."""
+    return search_highlight(text, query, max_chars=300)
+
+
+@register.filter
+def urlencode_q(text):
+    """`q=<text>` for a link back to the search page."""
+    return urlencode({"q": text})
+
+
+@register.filter
+def result_kind(page):
+    """A short label for a search result's page type."""
+    return RESULT_LABELS.get(page._meta.label, "Page")
 
 
 @register.filter

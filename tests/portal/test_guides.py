@@ -161,4 +161,4 @@ def test_home_page_lists_the_latest_guides(client, guides):
 
 def test_guides_appear_in_site_search(client, guides):
     html = client.get("/search/", {"q": "dementia"}).content.decode()
-    assert "Good dementia care" in html
+    assert "Good <mark>dementia</mark> care" in html

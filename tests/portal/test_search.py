@@ -7,6 +7,12 @@ from tests.factories import ContentPageFactory
 pytestmark = pytest.mark.django_db
 
 
+def search_html(client, **params):
+    """The search page's HTML with highlight marks removed, for plain assertions."""
+    html = client.get("/search/", params).content.decode()
+    return html.replace("<mark>", "").replace("</mark>", "")
+
+
 @pytest.fixture
 def pages(home_page):
     return {
@@ -24,9 +30,7 @@ def test_search_finds_published_pages_only(client, pages):
     PageViewRestriction.objects.create(
         page=pages["private"], restriction_type=PageViewRestriction.LOGIN
     )
-    response = client.get("/search/", {"q": "falls"})
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = search_html(client, q="falls")
     assert "Falls prevention in care homes" in html
     assert "Falls draft plan" not in html
     assert "Falls team notes" not in html
@@ -41,7 +45,7 @@ def test_search_without_a_query_invites_one(client, home_page):
 
 def test_search_with_no_results_suggests_what_to_try(client, home_page):
     html = client.get("/search/", {"q": "zzzunknownzzz"}).content.decode()
-    assert "No results for" in html
+    assert "0 results for" in html
     assert "checking your spelling" in html
 
 
@@ -66,3 +70,61 @@ def test_awkward_queries_never_error(client, pages, query):
 def test_bad_page_numbers_fall_back(client, pages, page_number):
     response = client.get("/search/", {"q": "falls", "page": page_number})
     assert response.status_code == 200
+
+
+def test_results_are_labelled_and_can_be_narrowed_by_kind(client, home_page):
+    from tests.factories import (
+        DirectoryEntryPageFactory,
+        DirectoryIndexPageFactory,
+        GuideIndexPageFactory,
+        GuidePageFactory,
+    )
+
+    guides = GuideIndexPageFactory(parent=home_page)
+    GuidePageFactory(parent=guides, title="Falls: what to do first")
+    directory = DirectoryIndexPageFactory(parent=home_page)
+    DirectoryEntryPageFactory(parent=directory, title="Falls awareness course")
+    html = search_html(client, q="falls")
+    assert "2 results" in html
+    assert ">Guide</strong>" in html
+    assert ">Training and resources</strong>" in html
+    assert "Guides (1)" in html
+    html = search_html(client, q="falls", kind="guide")
+    assert "1 result " in html
+    assert "Falls awareness course" not in html
+
+
+def test_did_you_mean_suggests_a_known_word(client, pages):
+    html = client.get("/search/", {"q": "preventon fals"}).content.decode()
+    assert "Did you mean" in html
+    assert "prevention falls" in html
+
+
+def test_matches_are_highlighted(client, pages):
+    html = client.get("/search/", {"q": "falls"}).content.decode()
+    assert "<mark>Falls</mark>" in html
+
+
+def test_public_documents_are_found_and_private_ones_are_not(client, home_page):
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents.models import Document
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    root = Collection.get_first_root_node()
+    private = root.add_child(name="Team only")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    Document.objects.create(
+        title="Falls audit template", file=ContentFile(b"audit", name="falls-audit.pdf")
+    )
+    Document.objects.create(
+        title="Falls team minutes",
+        file=ContentFile(b"minutes", name="falls-minutes.pdf"),
+        collection=private,
+    )
+    html = search_html(client, q="falls")
+    assert "Falls audit template" in html
+    assert "(PDF" in html
+    assert "Falls team minutes" not in html

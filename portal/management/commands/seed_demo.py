@@ -8,15 +8,21 @@ from django.db import transaction
 
 from portal.indexing import search_indexing_paused
 
-# Each app may have a demo module with a seed() function. Order matters: the other
-# apps' pages go under the home page that portal.demo makes.
-DEMO_APPS = ["portal", "directory", "events", "awards"]
+# Demo modules with a seed() function, in order: everything goes under the home
+# page portal.demo makes, and guides link to directory entries.
+DEMO_MODULES = [
+    "portal.demo",
+    "directory.demo",
+    "portal.demo_guides",
+    "events.demo",
+    "awards.demo",
+]
 
 
 def demo_modules():
-    for app in DEMO_APPS:
-        if find_spec(f"{app}.demo") is not None:
-            yield import_module(f"{app}.demo")
+    for name in DEMO_MODULES:
+        if find_spec(name) is not None:
+            yield import_module(name)
 
 
 class Command(BaseCommand):

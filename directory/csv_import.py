@@ -25,8 +25,8 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
@@ -122,7 +122,7 @@ class RowResult:
     errors: list = field(default_factory=list)
     notes: list = field(default_factory=list)
     values: dict = field(default_factory=dict)
-    existing: DirectoryEntryPage | None = None
+    existing_id: int | None = None  # the entry this row updates
 
     @property
     def ok(self):
@@ -358,8 +358,11 @@ class RowChecker:
             self.topics[name.lower()] = name
             self.topics.setdefault(slug.lower(), name)
         self.existing = {}
-        for entry in DirectoryEntryPage.objects.child_of(index).specific():
-            self.existing.setdefault(entry.title.lower(), []).append(entry)
+        # Titles only: pages are loaded one at a time when saved, so checking
+        # stays light however large the directory is.
+        entries = DirectoryEntryPage.objects.child_of(index).values_list("pk", "title")
+        for pk, title in entries:
+            self.existing.setdefault(title.lower(), []).append(pk)
         self.titles_seen = {}
 
     def check(self, number, cells):
@@ -412,7 +415,7 @@ class RowChecker:
                 "directory, so it is unclear which to update. Rename one in the admin."
             )
         elif matches:
-            row.action, row.existing = "update", matches[0]
+            row.action, row.existing_id = "update", matches[0]
         else:
             row.action = "create"
 
@@ -654,7 +657,10 @@ def save_row(row, index, user, providers, taken_slugs, publish):
     """Create or update one entry with a revision, then publish it or submit it
     for moderation."""
     values = row.values
-    entry = row.existing or DirectoryEntryPage()
+    if row.existing_id:
+        entry = DirectoryEntryPage.objects.get(pk=row.existing_id)
+    else:
+        entry = DirectoryEntryPage()
     for name in TEXT_FIELDS + ["description", "kind", "format", "level", "cost"]:
         setattr(entry, name, values[name])
     for name in ("citywide", "last_checked"):
@@ -684,8 +690,18 @@ def save_row(row, index, user, providers, taken_slugs, publish):
             submit_for_moderation(entry, user)
     except ValidationError as error:
         raise RowSaveError(
-            f"Row {row.number} could not be saved ({' '.join(error.messages)}), "
-            "so nothing was imported."
+            f"Row {row.number} could not be saved ({' '.join(error.messages)})."
+        ) from error
+    except PermissionDenied as error:
+        # For example a page locked by someone else since the preview.
+        raise RowSaveError(
+            f"Row {row.number}: you do not have permission to publish "
+            f"'{entry.title}' (it may be locked)."
+        ) from error
+    except DatabaseError as error:
+        raise RowSaveError(
+            f"Row {row.number} could not be saved because of a database error. "
+            "Try again, and tell the web team if it happens again."
         ) from error
 
 

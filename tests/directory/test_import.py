@@ -6,6 +6,7 @@ import io
 from io import StringIO
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
 import pytest
@@ -456,3 +457,23 @@ def test_only_people_who_can_add_entries_may_import(client, panel_member, direct
     response = upload(client, csv_bytes(row()))
     assert not DirectoryEntryPage.objects.exists()
     assert IMPORT_URL not in client.get("/admin/").content.decode()
+
+
+def test_a_row_that_fails_to_save_undoes_the_whole_import(directory, monkeypatch):
+    original = DirectoryEntryPage.full_clean
+
+    def refuse_the_second(self, *args, **kwargs):
+        if self.title == "Second course":
+            raise ValidationError({"title": "Refused for the test."})
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(DirectoryEntryPage, "full_clean", refuse_the_second)
+    report = import_entries(
+        csv_bytes(row(title="First course"), row(title="Second course"))
+    )
+    assert not report.imported
+    assert report.summary == (
+        "Nothing was imported: Row 3 could not be saved (Refused for the test.)."
+    )
+    assert not DirectoryEntryPage.objects.exists()
+    assert not Provider.objects.exists()

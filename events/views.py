@@ -106,8 +106,7 @@ def feed_links(index):
     return [
         {
             "label": label,
-            "url": index.get_full_url()
-            + index.reverse_subpage("type_feed", args=[value]),
+            "url": index.url + index.reverse_subpage("type_feed", args=[value]),
         }
         for value, label in EventType.choices
     ]

@@ -32,18 +32,27 @@ class HomePage(Page):
         "portal.ContentPage",
         "portal.GuideIndexPage",
         "directory.DirectoryIndexPage",
+        "events.EventIndexPage",
+        "awards.AwardsIndexPage",
     ]
     max_count = 1
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     def get_context(self, request, *args, **kwargs):
-        from portal.models.guides import GuidePage
+        from awards.services import nomination_status_for_home_page
+        from events.models import EventIndexPage
+        from events.services import upcoming_occurrences
+        from portal.models.guides import GuideIndexPage, GuidePage
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_guides"] = (
             GuidePage.objects.live().public().order_by("-first_published_at")[:4]
         )
+        context["upcoming_events"] = upcoming_occurrences(limit=4)
+        context["awards_status"] = nomination_status_for_home_page()
+        context["guides_index"] = GuideIndexPage.objects.live().public().first()
+        context["events_index"] = EventIndexPage.objects.live().public().first()
         return context
 
     def get_quick_links(self):

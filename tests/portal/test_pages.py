@@ -128,3 +128,17 @@ def test_footer_links_come_from_portal_settings(client, home_page):
     html = client.get("/").content.decode()
     assert f'href="{page.url}">Accessibility statement</a>' in html
     assert "team@example.gov.uk" in html
+
+
+def test_home_page_shows_upcoming_events_and_open_nominations(client, home_page):
+    from tests.factories.awards import AwardsIndexPageFactory, AwardsYearPageFactory
+    from tests.factories.events import EventIndexPageFactory, EventPageFactory
+
+    events = EventIndexPageFactory(parent=home_page)
+    EventPageFactory(parent=events, title="Winter planning forum")
+    awards = AwardsIndexPageFactory(parent=home_page)
+    AwardsYearPageFactory(parent=awards)
+    html = client.get("/").content.decode()
+    assert "Winter planning forum" in html
+    assert "See all events" in html
+    assert "Nominate someone" in html or "Find out about the" in html

@@ -39,8 +39,28 @@ WRITE_LOCK_DELAY = 0.02
 #: Leftover generations older than this (crashed rebuilds) are removed.
 STALE_BUILD_SECONDS = 24 * 3600
 
+#: Small segments left unmerged after a commit: merging on every save costs more
+#: than searching a few extra segments.
+SMALL_SEGMENT_DOCS = 500
+MAX_SMALL_SEGMENTS = 8
+
 _stores = {}
 _stores_lock = threading.Lock()
+
+
+def merge_when_many_small(writer, segments):
+    """Whoosh merge policy: leave segments alone until several small ones have
+    built up (each save adds one), then merge the small ones into one."""
+    small = [seg for seg in segments if seg.doc_count_all() < SMALL_SEGMENT_DOCS]
+    if len(small) < MAX_SMALL_SEGMENTS:
+        return segments
+    from whoosh.reading import SegmentReader
+
+    for seg in small:
+        reader = SegmentReader(writer.storage, writer.schema, seg)
+        writer.add_reader(reader)
+        reader.close()
+    return [seg for seg in segments if seg not in small]
 
 
 def get_store(path):
@@ -251,16 +271,25 @@ class IndexStore:
                 ix = self._indexes[name] = whoosh_index.open_dir(str(self.path / name))
             return ix
 
+    @contextmanager
     def writer(self, name=None, **kwargs):
-        """A writer that waits (retrying) while another process holds the lock."""
+        """A writer that waits (retrying) while another process holds the lock,
+        and commits when the block ends (or cancels if it raises)."""
         ix = self.open_index(name)
         deadline = time.monotonic() + WRITE_LOCK_TIMEOUT
         while True:
             try:
-                return ix.writer(timeout=1.0, delay=WRITE_LOCK_DELAY, **kwargs)
+                writer = ix.writer(timeout=1.0, delay=WRITE_LOCK_DELAY, **kwargs)
+                break
             except LockError:
                 if time.monotonic() > deadline:
                     raise
+        try:
+            yield writer
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit(mergetype=merge_when_many_small)
 
     def searcher(self):
         """This thread's searcher, refreshed if the index changed since last use."""

@@ -9,6 +9,7 @@ import random
 
 from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from PIL import Image, ImageDraw
 
@@ -18,6 +19,7 @@ from awards.roles import ensure_award_permissions
 from awards.services import publish_photo, record_score, submit_nomination
 from portal.models import HomePage
 
+ONE_DAY = datetime.timedelta(days=1)
 CATEGORIES = [
     {
         "name": "Nursing home nurse of the year",
@@ -131,8 +133,9 @@ def seed():
             )
         )
     rng = random.Random(2026)
-    seed_year(index, 2025, rng, past=True)
-    seed_year(index, 2026, rng, past=False)
+    this_year = timezone.localdate().year
+    seed_year(index, this_year - 1, rng, past=True)
+    seed_year(index, this_year, rng, past=False)
     return index
 
 
@@ -164,6 +167,16 @@ def seed_year(index, year, rng, past):
         results_published=past,
         winners_announced=past,
     )
+    now = timezone.now()
+    if not past:
+        # The demo's current year is open whenever the demo is loaded.
+        page.nominations_open_at = min(page.nominations_open_at, now - ONE_DAY)
+        if page.nominations_close_at < now + 14 * ONE_DAY:
+            page.nominations_close_at = (
+                (now + 60 * ONE_DAY)
+                .astimezone(LONDON)
+                .replace(hour=17, minute=0, second=0, microsecond=0)
+            )
     if past:
         # The demo's past year already ran, whatever today's date is.
         page.nominations_open_at = london(year - 1, 11, 1, 9, 0)

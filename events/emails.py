@@ -149,3 +149,16 @@ def send_reminder(booking, occurrence):
         body,
         attachments=[_ics_attachment(booking, occurrence)],
     )
+
+
+def send_date_cancelled(booking, occurrence):
+    event = occurrence.event
+    body = (
+        f"Dear {booking.name},\n\n"
+        f"We are sorry: {event.title} on {when_text(occurrence)} is cancelled, "
+        "so your booking is cancelled too.\n\n"
+        + (f"{occurrence.note}\n\n" if occurrence.note else "")
+        + f"See other dates and events at {event.full_url}"
+        f"{_signature()}"
+    )
+    queue_email(booking.email, f"Cancelled: {event.title}", body)

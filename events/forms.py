@@ -116,6 +116,13 @@ class BookingForm(HoneypotMixin, forms.Form):
             self.fields["occurrence"].widget = forms.HiddenInput()
             self.initial.setdefault("occurrence", next(iter(self.occurrences)))
 
+    def _post_clean(self):
+        super()._post_clean()
+        # With one date the choice is a hidden field: show its error on its own.
+        if self.fields["occurrence"].widget.is_hidden and "occurrence" in self._errors:
+            for error in self._errors.pop("occurrence"):
+                self.add_error(None, error)
+
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())
 

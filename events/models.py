@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -617,6 +617,21 @@ class EventException(Orderable):
 
     def clean(self):
         super().clean()
+        try:
+            event = self.event
+        except ObjectDoesNotExist:
+            event = None
+        if (
+            event is not None
+            and self.original_date
+            and event.start
+            and (not event.recurrence or event.recurs_until)
+            and self.original_date
+            not in {start.date() for start in event.scheduled_starts()}
+        ):
+            raise ValidationError(
+                {"original_date": "The event does not happen on this date."}
+            )
         if self.status == OccurrenceStatus.RESCHEDULED and not self.new_start:
             raise ValidationError({"new_start": "Give the new start time."})
         if self.new_start and self.new_end and self.new_end < self.new_start:

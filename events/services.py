@@ -319,3 +319,49 @@ def send_reminders(now=None):
                 emails.send_reminder(booking, occurrence)
                 sent += 1
     return sent
+
+
+# Personal data -------------------------------------------------------------------
+
+RETENTION_DAYS = 365
+
+
+def delete_old_bookings(now=None):
+    """Delete bookings for dates more than a year ago, as the booking form promises.
+
+    Returns how many were deleted.
+    """
+    now = now or timezone.now()
+    cutoff = timezone.localtime(now).date() - datetime.timedelta(days=RETENTION_DAYS)
+    deleted, _ = Booking.objects.filter(occurrence_date__lt=cutoff).delete()
+    return deleted
+
+
+def cancel_bookings_for_cancelled_dates(event, now=None):
+    """When an editor cancels a date, cancel its bookings and tell the people booked.
+
+    Idempotent: only bookings still active are cancelled and emailed. Returns
+    the bookings cancelled.
+    """
+    now = now or timezone.now()
+    cancelled_dates = [
+        occurrence
+        for occurrence in event.occurrences()
+        if occurrence.is_cancelled and occurrence.end > now
+    ]
+    affected = []
+    for occurrence in cancelled_dates:
+        with transaction.atomic():
+            _lock_event(event)
+            bookings = Booking.objects.filter(
+                event=event,
+                occurrence_date=occurrence.date,
+                status__in=[BookingStatus.CONFIRMED, BookingStatus.WAITING],
+            )
+            for booking in bookings:
+                booking.status = BookingStatus.CANCELLED
+                booking.cancelled_at = now
+                booking.save(update_fields=["status", "cancelled_at"])
+                emails.send_date_cancelled(booking, occurrence)
+                affected.append(booking)
+    return affected

@@ -4,7 +4,11 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.signals import page_published
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    IndexView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 import django_filters
 
@@ -26,10 +30,23 @@ class BookingFilterSet(WagtailFilterSet):
         fields = ["event", "occurrence_date", "status", "attended"]
 
 
+class BookingIndexView(IndexView):
+    # Names and notes come from the public: a value starting with "=" must not
+    # run as a formula when the CSV is opened in a spreadsheet.
+    FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        if isinstance(value, str) and value.startswith(self.FORMULA_STARTS):
+            return "'" + value
+        return value
+
+
 class BookingViewSet(SnippetViewSet):
     """Attendee lists. Personal data: only users with booking permissions see it."""
 
     model = Booking
+    index_view_class = BookingIndexView
     icon = "user"
     menu_label = "Bookings"
     list_display = [
@@ -104,10 +121,15 @@ class EventsViewSetGroup(SnippetViewSetGroup):
 register_snippet(EventsViewSetGroup)
 
 
-def fill_places_after_publish(sender, instance, **kwargs):
-    """When an editor adds places, people waiting are promoted straight away."""
+def update_bookings_after_publish(sender, instance, **kwargs):
+    """Keep bookings in step with what an editor published.
+
+    A cancelled date cancels its bookings (and tells people); added places go
+    straight to the people waiting.
+    """
+    services.cancel_bookings_for_cancelled_dates(instance)
     if Booking.objects.filter(event=instance, status=BookingStatus.WAITING).exists():
         services.fill_all_free_places(instance)
 
 
-page_published.connect(fill_places_after_publish, sender=EventPage)
+page_published.connect(update_bookings_after_publish, sender=EventPage)

@@ -81,3 +81,18 @@ def test_publishing_more_places_promotes_waiting_people(events_index):
     event.save_revision().publish()
     waiting.refresh_from_db()
     assert waiting.status == BookingStatus.CONFIRMED
+
+
+def test_csv_export_neutralises_formulas(client, admin_user, events_index):
+    BookingFactory(event=EventPageFactory(parent=events_index), name='=HYPERLINK("x")')
+    client.force_login(admin_user)
+    response = client.get(reverse(LIST_URL), {"export": "csv"})
+    content = b"".join(response.streaming_content).decode()
+    assert "'=HYPERLINK" in content
+
+
+def test_old_bookings_command(events_index):
+    BookingFactory(event=EventPageFactory(parent=events_index, start=days_ahead(-400)))
+    out = io.StringIO()
+    call_command("delete_old_event_bookings", stdout=out)
+    assert "Deleted 1 old booking." in out.getvalue()

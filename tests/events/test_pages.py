@@ -296,3 +296,16 @@ def test_private_and_draft_events_are_hidden(client, events_index):
     html = client.get(events_index.url).content.decode()
     assert "Private meeting" not in html
     assert client.get(private.url + "ics/").status_code == 302
+
+
+def test_tampered_hidden_date_is_reported_without_a_broken_link(client, events_index):
+    event = EventPageFactory(parent=events_index)
+    date = event.occurrences()[0].date
+    response = client.post(
+        event.url + "book/",
+        booking_data(date, **{"booking-occurrence": "1999-01-01"}),
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Choose one of the dates shown" in html
+    assert 'href="#id_booking-occurrence"' not in html

@@ -6,7 +6,7 @@ import pytest
 
 from events import services
 from events.choices import BookingStatus
-from events.models import Booking
+from events.models import Booking, EventException
 from portal.models import QueuedEmail
 from tests.factories.events import (
     BookingFactory,
@@ -260,3 +260,41 @@ def test_timezone_of_stored_times_is_kept(events_index):
     event.refresh_from_db()
     assert timezone.localtime(event.start).hour == 9
     assert Booking.objects.count() == 0
+
+
+def test_old_bookings_are_deleted_after_a_year(events_index):
+    event = EventPageFactory(parent=events_index, start=days_ahead(-400))
+    recent = EventPageFactory(parent=events_index, start=days_ahead(-30))
+    BookingFactory(event=event)
+    kept = BookingFactory(event=recent)
+    assert services.delete_old_bookings() == 1
+    assert list(Booking.objects.all()) == [kept]
+
+
+def test_cancelling_a_date_cancels_its_bookings_and_tells_people(events_index):
+    event = EventPageFactory(parent=events_index, capacity=1)
+    confirmed = BookingFactory(event=event)
+    waiting = BookingFactory(event=event, status=BookingStatus.WAITING)
+    event.exceptions.add(
+        EventException(original_date=confirmed.occurrence_date, note="Snow")
+    )
+    event.save_revision().publish()
+    for booking in (confirmed, waiting):
+        booking.refresh_from_db()
+        assert booking.status == BookingStatus.CANCELLED
+        email = QueuedEmail.objects.get(to=[booking.email])
+        assert email.subject.startswith("Cancelled")
+        assert "Snow" in email.body
+    # Publishing again sends nothing more.
+    event.save_revision().publish()
+    assert QueuedEmail.objects.count() == 2
+
+
+def test_a_changed_date_must_be_a_date_of_the_event(events_index):
+    from django.core.exceptions import ValidationError
+
+    event = EventPageFactory(parent=events_index, start=london(2031, 3, 4, 10))
+    wrong = EventException(event=event, original_date=datetime.date(2031, 3, 5))
+    with pytest.raises(ValidationError):
+        wrong.full_clean()
+    EventException(event=event, original_date=datetime.date(2031, 3, 4)).full_clean()

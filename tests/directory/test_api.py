@@ -183,3 +183,32 @@ def test_hsds_services_take_the_same_filters(client, entries):
 )
 def test_odd_query_strings_never_fail(client, entries, url, params):
     assert client.get(url, params).status_code == 200
+
+
+def test_queries_per_page_do_not_grow_with_the_number_of_entries(client, directory):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for_a_page():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(ENTRIES_URL, {"sort": "az"}).status_code == 200
+        return len(captured)
+
+    provider = ProviderFactory(name="Meadowbank")
+    for _number in range(3):
+        DirectoryEntryPageFactory(
+            parent=directory,
+            provider=provider,
+            topics=["Dignity"],
+            area_names=["North"],
+        )
+    queries_for_a_page()  # the first request fills the site cache
+    few = queries_for_a_page()
+    for _number in range(12):
+        DirectoryEntryPageFactory(
+            parent=directory,
+            provider=provider,
+            topics=["Dignity"],
+            area_names=["North"],
+        )
+    assert queries_for_a_page() == few

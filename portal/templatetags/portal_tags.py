@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 from django import template
 from django.utils.safestring import mark_safe
 
-from portal.search import highlight as search_highlight
+from portal.search.highlight import highlight as search_highlight
 
 register = template.Library()
 

@@ -128,3 +128,12 @@ def test_public_documents_are_found_and_private_ones_are_not(client, home_page):
     assert "Falls audit template" in html
     assert "(PDF" in html
     assert "Falls team minutes" not in html
+
+
+def test_snippets_are_escaped_exactly_once(client, home_page):
+    ContentPageFactory(
+        parent=home_page, title="Hospital bags", summary="A resident's bag & <papers>"
+    )
+    html = client.get("/search/", {"q": "hospital"}).content.decode()
+    assert "A resident&#x27;s bag &amp; &lt;papers&gt;" in html
+    assert "&amp;#x27;" not in html

@@ -548,6 +548,7 @@ def add_full_bookings(event):
                 "role": "Senior carer",
                 "consent": True,
                 "status": status,
+                "notified_start": occurrence.start,
             },
         )
 

@@ -162,3 +162,28 @@ def send_date_cancelled(booking, occurrence):
         f"{_signature()}"
     )
     queue_email(booking.email, f"Cancelled: {event.title}", body)
+
+
+def send_new_time(booking, occurrence):
+    event = occurrence.event
+    confirmed = booking.status == "confirmed"
+    body = (
+        f"Dear {booking.name},\n\n"
+        f"The time of {event.title} has changed. It is now:\n\n"
+        f"{when_text(occurrence)}\n\n"
+        + (f"{occurrence.note}\n\n" if occurrence.note else "")
+        + (
+            "Your place is still booked. The calendar file attached updates the "
+            "entry in your calendar.\n\n"
+            if confirmed
+            else "You are still on the waiting list.\n\n"
+        )
+        + f"If you can no longer come, please cancel:\n{_manage_link(booking)}"
+        f"{_signature()}"
+    )
+    queue_email(
+        booking.email,
+        f"New time: {event.title}",
+        body,
+        attachments=[_ics_attachment(booking, occurrence)] if confirmed else [],
+    )

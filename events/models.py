@@ -665,6 +665,8 @@ class Booking(models.Model):
     promoted_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    # The start time the person was last told, so a moved date is told once.
+    notified_start = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["event", "occurrence_date", "created_at", "pk"]

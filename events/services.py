@@ -171,6 +171,7 @@ def book_place(
             accessibility_needs=accessibility_needs,
             consent=consent,
             status=BookingStatus.WAITING if full else BookingStatus.CONFIRMED,
+            notified_start=occurrence.start,
         )
         if full:
             emails.send_waiting_list(booking, occurrence)
@@ -199,7 +200,8 @@ def fill_free_places(event, occurrence_date, now=None):
     for booking in waiting:
         booking.status = BookingStatus.CONFIRMED
         booking.promoted_at = now
-        booking.save(update_fields=["status", "promoted_at"])
+        booking.notified_start = occurrence.start
+        booking.save(update_fields=["status", "promoted_at", "notified_start"])
         emails.send_promotion(booking, occurrence)
         promoted.append(booking)
     return promoted
@@ -319,6 +321,40 @@ def send_reminders(now=None):
                 emails.send_reminder(booking, occurrence)
                 sent += 1
     return sent
+
+
+def tell_bookers_about_new_times(event, now=None):
+    """After an editor moves a date, email everyone booked on it the new time.
+
+    Confirmed people get a calendar file that updates their entry (same UID,
+    higher SEQUENCE). Idempotent: each booking remembers the start it was told.
+    Returns the bookings told.
+    """
+    now = now or timezone.now()
+    told = []
+    occurrences = {occurrence.date: occurrence for occurrence in event.occurrences()}
+    bookings = Booking.objects.filter(
+        event=event,
+        status__in=[BookingStatus.CONFIRMED, BookingStatus.WAITING],
+        notified_start__isnull=False,
+    )
+    for booking in bookings:
+        occurrence = occurrences.get(booking.occurrence_date)
+        if (
+            occurrence is None
+            or occurrence.is_cancelled
+            or occurrence.end <= now
+            or occurrence.start == booking.notified_start
+        ):
+            continue
+        with transaction.atomic():
+            updated = Booking.objects.filter(
+                pk=booking.pk, notified_start=booking.notified_start
+            ).update(notified_start=occurrence.start)
+            if updated:
+                emails.send_new_time(booking, occurrence)
+                told.append(booking)
+    return told
 
 
 # Personal data -------------------------------------------------------------------

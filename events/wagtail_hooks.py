@@ -124,10 +124,12 @@ register_snippet(EventsViewSetGroup)
 def update_bookings_after_publish(sender, instance, **kwargs):
     """Keep bookings in step with what an editor published.
 
-    A cancelled date cancels its bookings (and tells people); added places go
+    A cancelled date cancels its bookings (and tells people); people booked on
+    a moved date are told the new time; added places go
     straight to the people waiting.
     """
     services.cancel_bookings_for_cancelled_dates(instance)
+    services.tell_bookers_about_new_times(instance)
     if Booking.objects.filter(event=instance, status=BookingStatus.WAITING).exists():
         services.fill_all_free_places(instance)
 

@@ -298,3 +298,26 @@ def test_a_changed_date_must_be_a_date_of_the_event(events_index):
     with pytest.raises(ValidationError):
         wrong.full_clean()
     EventException(event=event, original_date=datetime.date(2031, 3, 4)).full_clean()
+
+
+def test_moving_a_date_tells_the_people_booked_once(events_index):
+    event = EventPageFactory(parent=events_index, start=london(2031, 3, 4, 10))
+    booking = BookingFactory(event=event)
+    cancelled = BookingFactory(event=event, status=BookingStatus.CANCELLED)
+    new_start = london(2031, 3, 11, 14)
+    event.exceptions.add(
+        EventException(
+            original_date=datetime.date(2031, 3, 4),
+            status="rescheduled",
+            new_start=new_start,
+        )
+    )
+    event.save_revision().publish()
+    event.save_revision().publish()
+    (email,) = QueuedEmail.objects.filter(subject__startswith="New time")
+    assert email.to == [booking.email]
+    assert "Tuesday 11 March 2031" in email.body
+    assert "SEQUENCE:1" in email.attachments[0]["content"]
+    booking.refresh_from_db()
+    assert booking.notified_start == new_start
+    assert not QueuedEmail.objects.filter(to=[cancelled.email]).exists()

@@ -70,6 +70,7 @@ class BookingFactory(factory.django.DjangoModelFactory):
     care_home = "Willow Court Care Home"
     role = "Deputy manager"
     consent = True
+    notified_start = factory.LazyAttribute(lambda booking: booking.event.start)
 
     class Meta:
         model = Booking

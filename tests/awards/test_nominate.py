@@ -471,3 +471,26 @@ def test_an_empty_photo_file_is_refused(client, open_year):
     response = post(client, open_year, files={"photo": empty})
     assert response.status_code == 400
     assert not Nomination.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "field", ["nominator_email", "nominator_phone", "cqc_location_id"]
+)
+def test_markup_in_structured_fields_is_refused(client, open_year, field):
+    response = post(client, open_year, **{field: "<script>alert(1)</script>"})
+    assert response.status_code == 400
+    assert field in response.context["form"].errors
+    assert "<script>alert(1)</script>" not in response.content.decode()
+    assert not Nomination.objects.exists()
+
+
+def test_a_request_far_over_the_size_limit_is_refused_not_a_crash(client, open_year):
+    response = post(client, open_year, statement="x" * 3_000_000)
+    assert response.status_code == 400
+    assert not Nomination.objects.exists()
+
+
+def test_unsafe_methods_other_than_post_show_the_form(client, open_year):
+    response = client.put(nominate_url(open_year), "nominee_name=X")
+    assert response.status_code in (200, 403)
+    assert not Nomination.objects.exists()

@@ -147,20 +147,20 @@ def submit_nomination(year_page, category, data, photo_bytes=None, notify=True):
     """
     key = duplicate_key(data["nominator_email"], data["nominee_name"], category.pk)
     for attempt in range(8):
+        nomination = Nomination(
+            reference=new_reference(year_page.year),
+            year=year_page,
+            year_number=year_page.year,
+            category=category,
+            category_name=category.name,
+            duplicate_key=key,
+            **data,
+        )
         try:
             with transaction.atomic():
-                nomination = Nomination(
-                    reference=new_reference(year_page.year),
-                    year=year_page,
-                    year_number=year_page.year,
-                    category=category,
-                    category_name=category.name,
-                    duplicate_key=key,
-                    possible_duplicate=Nomination.objects.filter(
-                        duplicate_key=key
-                    ).exists(),
-                    **data,
-                )
+                nomination.possible_duplicate = Nomination.objects.filter(
+                    duplicate_key=key
+                ).exists()
                 if photo_bytes:
                     nomination.photo.save(
                         f"{uuid.uuid4().hex}.jpg", ContentFile(photo_bytes), save=False
@@ -169,11 +169,14 @@ def submit_nomination(year_page, category, data, photo_bytes=None, notify=True):
                 if notify:
                     queue_confirmation_email(nomination)
             return nomination
-        except IntegrityError:
-            if Nomination.objects.filter(reference=nomination.reference).exists():
-                continue  # another nomination took this reference: draw again
-            raise
-        except OperationalError as error:
+        except (IntegrityError, OperationalError) as error:
+            # Nothing was stored, so the photo file must not stay behind either.
+            if nomination.photo:
+                nomination.photo.delete(save=False)
+            if isinstance(error, IntegrityError):
+                if Nomination.objects.filter(reference=nomination.reference).exists():
+                    continue  # another nomination took this reference: draw again
+                raise
             if "locked" not in str(error) or attempt == 7:
                 raise
             time.sleep(0.05 * (attempt + 1))

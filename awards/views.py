@@ -13,7 +13,20 @@ SESSION_KEY = "awards_nominations"
 
 
 def nomination_rate_limit():
+    """Nominations stored per client per hour."""
     return getattr(settings, "AWARDS_NOMINATIONS_PER_HOUR", 10)
+
+
+def attempt_rate_limit():
+    """Form submissions (valid or not) per client per hour: photo checks cost
+    time, so even failing attempts are limited, more generously."""
+    return getattr(settings, "AWARDS_ATTEMPTS_PER_HOUR", 3 * nomination_rate_limit())
+
+
+TOO_MANY = (
+    "You have sent a lot of nominations in the last hour. Please try again later, "
+    "or contact us if you need help."
+)
 
 
 def privacy_page_url(request):
@@ -60,15 +73,14 @@ def nominate(request, page):
         return TemplateResponse(
             request, "awards/nomination_done.html", page.get_context(request)
         )
-    if is_rate_limited(request, "awards-nominate", nomination_rate_limit(), 3600):
-        form.add_error(
-            None,
-            "You have sent a lot of nominations in the last hour. Please try "
-            "again later, or contact us if you need help.",
-        )
+    if is_rate_limited(request, "awards-attempt", attempt_rate_limit(), 3600):
+        form.add_error(None, TOO_MANY)
         return render_nominate(request, page, form, status=429)
     if not form.is_valid():
         return render_nominate(request, page, form, status=400)
+    if is_rate_limited(request, "awards-nominate", nomination_rate_limit(), 3600):
+        form.add_error(None, TOO_MANY)
+        return render_nominate(request, page, form, status=429)
     nomination = submit_nomination(
         page, form.chosen_category, form.nomination_data(), form.photo_bytes
     )

@@ -494,3 +494,43 @@ def test_unsafe_methods_other_than_post_show_the_form(client, open_year):
     response = client.put(nominate_url(open_year), "nominee_name=X")
     assert response.status_code in (200, 403)
     assert not Nomination.objects.exists()
+
+
+def test_failed_attempts_are_limited_too(client, open_year, settings):
+    settings.AWARDS_ATTEMPTS_PER_HOUR = 2
+    for _ in range(2):
+        assert post(client, open_year, nominator_email="bad").status_code == 400
+    response = post(client, open_year)
+    assert response.status_code == 429
+    assert not Nomination.objects.exists()
+
+
+def test_no_photo_file_is_left_when_saving_fails(open_year, monkeypatch, settings):
+    from django.db import OperationalError
+
+    from awards import services
+
+    def broken(nomination):
+        raise OperationalError("disk I/O error")
+
+    monkeypatch.setattr(services, "queue_confirmation_email", broken)
+    data = {
+        key: value
+        for key, value in valid_data(open_year).items()
+        if key not in ("category", "website", "started", "consent_privacy")
+    }
+    data.update(
+        setting="residential_home",
+        nominee_may_be_contacted=True,
+        consent_privacy=True,
+    )
+    with pytest.raises(OperationalError):
+        services.submit_nomination(
+            open_year,
+            open_year.categories.first(),
+            data,
+            photo_bytes=image_file().getvalue(),
+        )
+    assert not Nomination.objects.exists()
+    folder = settings.AWARDS_PRIVATE_MEDIA_ROOT / "award-photos"
+    assert not folder.exists() or not any(folder.iterdir())

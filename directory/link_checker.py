@@ -7,26 +7,22 @@ it is cheap; some sites refuse HEAD, so any failure other than a timeout is
 retried once with GET (reading only the headers). Redirects are followed.
 
 Each address is checked once per run however many entries share it. The latest
-run's results are kept (see `save_results`) for the "Broken links in the
+run's results are kept in LinkCheck rows (see `save_results`) for the "Broken links in the
 directory" report in the admin.
 """
 
 import datetime
-import json
-import os
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
-from pathlib import Path
+from dataclasses import dataclass
 
-from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
 import requests
 from urllib3.util import Timeout
 
-from directory.models import DirectoryEntryPage
+from directory.models import DirectoryEntryPage, LinkCheck
 
 DEFAULT_TIMEOUT = 5.0
 MAX_REDIRECTS = 10
@@ -151,48 +147,38 @@ def check_directory_links(timeout=DEFAULT_TIMEOUT, workers=WORKERS):
     ]
 
 
-def results_file():
-    return Path(
-        getattr(
-            settings,
-            "DIRECTORY_LINK_CHECKS_FILE",
-            Path(settings.VAR_DIR) / "directory-link-checks.json",
-        )
-    )
-
-
+@transaction.atomic
 def save_results(results):
-    """Keep the latest run's results for the admin report (replacing the last run).
-
-    Written to a file next to the database so the report can read what the
-    command found; replaced atomically so the report never reads half a file.
-    """
-    path = results_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    records = [
-        {**asdict(result), "checked_at": result.checked_at.isoformat()}
+    """Keep the latest run's results for the admin report (replacing the last run)."""
+    LinkCheck.objects.all().delete()
+    LinkCheck.objects.bulk_create(
+        LinkCheck(
+            entry_id=result.entry_id,
+            link=result.link,
+            url=result.url,
+            ok=result.ok,
+            status=result.status,
+            problem=result.problem,
+            checked_at=result.checked_at,
+        )
         for result in results
-    ]
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        json.dump(records, stream)
-    os.replace(temporary, path)
+    )
 
 
 def latest_results():
     """The latest run's results, or an empty list when links were never checked."""
-    try:
-        records = json.loads(results_file().read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
-        return []
     return [
         LinkCheckResult(
-            **{
-                **record,
-                "checked_at": datetime.datetime.fromisoformat(record["checked_at"]),
-            }
+            entry_id=check.entry_id,
+            entry_title=check.entry.title,
+            link=check.link,
+            url=check.url,
+            ok=check.ok,
+            status=check.status,
+            problem=check.problem,
+            checked_at=check.checked_at,
         )
-        for record in records
+        for check in LinkCheck.objects.select_related("entry")
     ]
 
 

@@ -496,3 +496,28 @@ class OutdatedReport(models.Model):
 
     def __str__(self):
         return f"Report on {self.entry.title}"
+
+
+class LinkCheck(models.Model):
+    """The latest check of one external link on a directory entry."""
+
+    entry = models.ForeignKey(
+        DirectoryEntryPage, on_delete=models.CASCADE, related_name="link_checks"
+    )
+    link = models.CharField(max_length=40)  # "Booking link" or "Provider website"
+    url = models.URLField(max_length=500)
+    ok = models.BooleanField()
+    status = models.PositiveSmallIntegerField(null=True, blank=True)
+    problem = models.CharField(max_length=200, blank=True)
+    checked_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["entry__title", "link"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entry", "link"], name="one_check_per_entry_link"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.link} on {self.entry.title}"

@@ -73,11 +73,6 @@ def closed_port_url():
     return f"http://127.0.0.1:{port}/"
 
 
-@pytest.fixture(autouse=True)
-def results_file(settings, tmp_path):
-    settings.DIRECTORY_LINK_CHECKS_FILE = tmp_path / "link-checks.json"
-
-
 def test_working_links_and_redirects_are_ok(local_site):
     assert check_url(f"{local_site}/ok").ok
     moved = check_url(f"{local_site}/moved")

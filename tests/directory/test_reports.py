@@ -15,11 +15,6 @@ NOT_CHECKED_URL = "/admin/directory/reports/not-checked/"
 BROKEN_LINKS_URL = "/admin/directory/reports/broken-links/"
 
 
-@pytest.fixture(autouse=True)
-def results_file(settings, tmp_path):
-    settings.DIRECTORY_LINK_CHECKS_FILE = tmp_path / "link-checks.json"
-
-
 @pytest.fixture
 def aged_entries(directory):
     today = timezone.localdate()

@@ -96,3 +96,72 @@ def test_old_bookings_command(events_index):
     out = io.StringIO()
     call_command("delete_old_event_bookings", stdout=out)
     assert "Deleted 1 old booking." in out.getvalue()
+
+
+def test_editors_can_draft_an_event_in_the_admin(client, editor, events_index):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    from events.models import EventPage
+
+    client.force_login(editor)
+    url = reverse(
+        "wagtailadmin_pages:add", args=["events", "eventpage", events_index.pk]
+    )
+    assert client.get(url).status_code == 200
+    data = nested_form_data(
+        {
+            "title": "Hydration workshop",
+            "slug": "hydration-workshop",
+            "summary": "Drinks rounds that work.",
+            "description": rich_text("<p>Practical ideas.</p>"),
+            "event_type": "training",
+            "start": "2031-03-04 10:00",
+            "end": "2031-03-04 12:00",
+            "recurrence": "",
+            "attendance_mode": "in-person",
+            "organiser": "Care Quality Team",
+            "cost": "Free",
+            "booking_method": "here",
+            "capacity": "12",
+            "exceptions": inline_formset([]),
+            "comments": inline_formset([]),
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    event = EventPage.objects.get(slug="hydration-workshop")
+    assert not event.live
+    assert event.capacity == 12
+
+
+def test_the_admin_rejects_a_series_without_an_end(client, editor, events_index):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    client.force_login(editor)
+    url = reverse(
+        "wagtailadmin_pages:add", args=["events", "eventpage", events_index.pk]
+    )
+    data = nested_form_data(
+        {
+            "title": "Endless",
+            "slug": "endless",
+            "summary": "No end.",
+            "description": rich_text("<p>x</p>"),
+            "event_type": "training",
+            "start": "2031-03-04 10:00",
+            "end": "2031-03-04 09:00",
+            "recurrence": "weekly",
+            "attendance_mode": "in-person",
+            "organiser": "Care Quality Team",
+            "cost": "Free",
+            "booking_method": "external",
+            "exceptions": inline_formset([]),
+            "comments": inline_formset([]),
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "The end must be after the start." in html
+    assert "Say when the series ends." in html
+    assert "Give the link to the booking page." in html

@@ -12,6 +12,7 @@ from directory.models import Area
 from directory.search import DirectoryQuery, facet_counts, find_entries
 from directory.services import record_feedback, record_outdated_report
 from portal.ratelimit import is_rate_limited
+from portal.spelling import suggest
 
 RESULTS_PER_PAGE = 20
 FEEDBACK_LIMIT_PER_HOUR = 5
@@ -48,6 +49,12 @@ def querystring_without(params, name, value=None):
     return urlencode(remaining)
 
 
+def querystring_with(params, name, value):
+    """The current filters with `name` set to `value` (and back to page 1)."""
+    kept = [(key, item) for key, item in params if key not in (name, "page")]
+    return urlencode([*kept, (name, value)])
+
+
 def active_chips(form, params):
     chips = []
     for name in DirectoryFilterForm.FACETS:
@@ -79,6 +86,9 @@ def directory_search_context(request, index_page):
         topic_values=[slug for slug, _name in form.fields["topic"].choices],
         area_values=[slug for slug, _name in area_choices],
     )
+    suggestion = ""
+    if query.text and paginator.count < 3:
+        suggestion = suggest(query.text)
     params = [
         (key, value)
         for key, values in request.GET.lists()
@@ -93,6 +103,10 @@ def directory_search_context(request, index_page):
         "facets": facet_options(form, counts),
         "chips": active_chips(form, params),
         "ignored_values": form.ignored_values,
+        "suggestion": suggestion,
+        "suggestion_url": "?" + querystring_with(params, "q", suggestion)
+        if suggestion
+        else "",
         "querystring_base": querystring_without(params, "page"),
         "clear_url": "?" + urlencode([("q", query.text)]) if query.text else "?",
         "sort_choices": form.fields["sort"].choices,

@@ -106,3 +106,10 @@ def test_header_search_box_is_not_filled_with_the_directory_query(client, entrie
         'id="search-field" name="q" type="search" placeholder="Search" autocomplete="off" maxlength="200" value=""'
         in html
     )
+
+
+def test_did_you_mean_when_a_search_finds_little(client, entries):
+    html = client.get("/directory/", {"q": "pressre", "cost": "free"}).content.decode()
+    assert "Did you mean" in html
+    assert "q=pressure" in html
+    assert "cost=free" in html

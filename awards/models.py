@@ -6,7 +6,13 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.utils import timezone
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -117,7 +123,7 @@ class AwardsYearPage(RoutablePageMixin, Page):
                 ),
                 FieldPanel("shortlist_announced_on"),
                 FieldPanel("ceremony_at"),
-                FieldPanel("ceremony_page"),
+                PageChooserPanel("ceremony_page", "events.EventPage"),
                 FieldPanel("ceremony_link"),
             ],
             heading="Key dates",
@@ -162,6 +168,30 @@ class AwardsYearPage(RoutablePageMixin, Page):
     @property
     def closes_in_london(self):
         return timezone.localtime(self.nominations_close_at, LONDON)
+
+    @property
+    def opens_text(self):
+        from awards.services import london_time
+
+        return london_time(self.nominations_open_at, weekday=True)
+
+    @property
+    def closes_text(self):
+        from awards.services import london_time
+
+        return london_time(self.nominations_close_at, weekday=True)
+
+    @property
+    def ceremony_text(self):
+        from awards.services import london_time
+
+        return london_time(self.ceremony_at, weekday=True) if self.ceremony_at else ""
+
+    @property
+    def window_message(self):
+        from awards.services import window_message
+
+        return window_message(self)
 
     @property
     def ceremony_in_london(self):

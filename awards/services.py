@@ -44,8 +44,9 @@ def nominations_open(year_page, now=None):
     return year_page.nomination_state(now) == NominationState.OPEN
 
 
-def london_time(value):
-    """'5pm on 31 January 2027' in UK time, as GOV.UK writes times."""
+def london_time(value, weekday=False):
+    """'5pm on 31 January 2027' in UK time, as GOV.UK writes times; with
+    `weekday`, '5pm on Sunday 31 January 2027'."""
     local = timezone.localtime(value, LONDON)
     if local.hour == 0 and local.minute == 0:
         clock = "midnight"
@@ -55,7 +56,8 @@ def london_time(value):
         hour = local.hour % 12 or 12
         suffix = "am" if local.hour < 12 else "pm"
         clock = f"{hour}{suffix}" if not local.minute else f"{hour}:{local:%M}{suffix}"
-    return f"{clock} on {local.day} {local:%B %Y}"
+    day = f"{local:%A} " if weekday else ""
+    return f"{clock} on {day}{local.day} {local:%B %Y}"
 
 
 def window_message(year_page, now=None):

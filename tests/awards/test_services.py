@@ -252,7 +252,7 @@ def test_year_page_shows_dates_in_uk_time(client, open_year):
     open_year.nominations_close_at = london(2027, 1, 31, 17, 0)
     open_year.save_revision().publish()
     content = client.get(open_year.url).content.decode()
-    assert "5:00 p.m., Sunday 31 January 2027" in content
+    assert "5pm on Sunday 31 January 2027" in content
     assert "Nominate someone" in content
 
 

@@ -49,3 +49,10 @@ def register_guide_report_menu_item():
         icon_name="time",
         order=700,
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_request_viewsets():
+    from portal.admin_requests import CareQualityTeamViewSetGroup
+
+    return CareQualityTeamViewSetGroup()

@@ -1,10 +1,23 @@
 """The portal's models, one module per family, all importable from portal.models."""
 
+from portal.models.academy import (
+    AcademyApplication,
+    AcademyCohort,
+    AcademyModule,
+    AcademyPage,
+    AcademyTestimonial,
+)
 from portal.models.guides import GuideIndexPage, GuidePage, GuideTag
 from portal.models.outbox import QueuedEmail
 from portal.models.pages import ContentPage, HomePage, PortalSettings
+from portal.models.support import SupportRequest, SupportRequestPage
 
 __all__ = [
+    "AcademyApplication",
+    "AcademyCohort",
+    "AcademyModule",
+    "AcademyPage",
+    "AcademyTestimonial",
     "ContentPage",
     "GuideIndexPage",
     "GuidePage",
@@ -12,4 +25,6 @@ __all__ = [
     "HomePage",
     "PortalSettings",
     "QueuedEmail",
+    "SupportRequest",
+    "SupportRequestPage",
 ]

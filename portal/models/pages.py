@@ -34,6 +34,8 @@ class HomePage(Page):
         "directory.DirectoryIndexPage",
         "events.EventIndexPage",
         "awards.AwardsIndexPage",
+        "portal.AcademyPage",
+        "portal.SupportRequestPage",
     ]
     max_count = 1
 

@@ -14,6 +14,7 @@ DEMO_MODULES = [
     "portal.demo",
     "directory.demo",
     "portal.demo_guides",
+    "portal.demo_academy",
     "events.demo",
     "awards.demo",
 ]

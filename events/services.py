@@ -8,6 +8,7 @@ import uuid
 
 from django.core import signing
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
@@ -103,6 +104,23 @@ def places_left(event, occurrence_date):
     if event.capacity is None:
         return None
     return max(event.capacity - places_taken(event, occurrence_date), 0)
+
+
+def places_left_by_date(event):
+    """Free places at every date of an event in one query: {date: places or None}.
+
+    A date missing from the result has every place free.
+    """
+    if event.capacity is None:
+        return {}
+    taken = (
+        Booking.objects.filter(event=event, status=BookingStatus.CONFIRMED)
+        .values("occurrence_date")
+        .annotate(taken=Count("pk"))
+    )
+    return {
+        row["occurrence_date"]: max(event.capacity - row["taken"], 0) for row in taken
+    }
 
 
 def _lock_event(event):

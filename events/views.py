@@ -227,10 +227,11 @@ def event_ics(request, event, date=None):
 def bookable_occurrences(event, now=None):
     """(occurrence, label) for each date open for booking, with places left."""
     choices = []
+    free = services.places_left_by_date(event)
     for occurrence in event.upcoming_occurrences(now):
         if not occurrence.is_bookable(now):
             continue
-        left = services.places_left(event, occurrence.date)
+        left = free.get(occurrence.date, event.capacity)
         label = occurrence_when(occurrence)
         if left == 0:
             label += " (full: join the waiting list)"
@@ -243,6 +244,7 @@ def bookable_occurrences(event, now=None):
 def event_detail(request, event, form=None, status=200):
     now = timezone.now()
     bookable = bookable_occurrences(event, now)
+    free = services.places_left_by_date(event)
     if form is None and bookable:
         form = BookingForm(occurrences=bookable, prefix="booking")
     upcoming = [
@@ -251,11 +253,7 @@ def event_detail(request, event, form=None, status=200):
             "when": occurrence_when(occurrence),
             "ics_url": event.url
             + event.reverse_subpage("occurrence_ics", args=[occurrence.slug]),
-            "places_left": (
-                services.places_left(event, occurrence.date)
-                if event.capacity is not None
-                else None
-            ),
+            "places_left": free.get(occurrence.date, event.capacity),
         }
         for occurrence in event.upcoming_occurrences(now)[:12]
     ]

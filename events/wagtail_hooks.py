@@ -1,8 +1,10 @@
 """The "Events" admin menu: attendee lists per event, CSV export, attendance."""
 
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.signals import page_published
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     IndexView,
@@ -119,6 +121,31 @@ class EventsViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(EventsViewSetGroup)
+
+
+@hooks.register("register_bulk_action")
+class MarkAttendedBulkAction(SnippetBulkAction):
+    """Tick off everyone who came, straight from the attendee list."""
+
+    models = [Booking]
+    display_name = "Mark as attended"
+    action_type = "mark_attended"
+    aria_label = "Mark the selected bookings as attended"
+    template_name = "events/admin/confirm_mark_attended.html"
+    action_priority = 10
+
+    def check_perm(self, snippet):
+        return self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "change", snippet
+        )
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        updated = Booking.objects.filter(pk__in=[booking.pk for booking in objects])
+        return updated.update(attended=True), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return f"{num_parent_objects} booking{'' if num_parent_objects == 1 else 's'} marked as attended."
 
 
 def update_bookings_after_publish(sender, instance, **kwargs):

@@ -165,3 +165,21 @@ def test_the_admin_rejects_a_series_without_an_end(client, editor, events_index)
     assert "The end must be after the start." in html
     assert "Say when the series ends." in html
     assert "Give the link to the booking page." in html
+
+
+def test_bulk_marking_attendance(client, moderator, editor, events_index):
+    event = EventPageFactory(parent=events_index)
+    bookings = [BookingFactory(event=event) for _ in range(3)]
+    url = (
+        reverse("wagtail_bulk_action", args=("events", "booking", "mark_attended"))
+        + "?"
+        + "&".join(f"id={booking.pk}" for booking in bookings[:2])
+    )
+    client.force_login(editor)
+    client.post(url)
+    assert not event.bookings.filter(attended=True).exists()
+    client.force_login(moderator)
+    assert client.get(url).status_code == 200
+    response = client.post(url)
+    assert response.status_code == 302
+    assert set(event.bookings.filter(attended=True)) == set(bookings[:2])

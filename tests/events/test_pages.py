@@ -309,3 +309,20 @@ def test_tampered_hidden_date_is_reported_without_a_broken_link(client, events_i
     html = response.content.decode()
     assert "Choose one of the dates shown" in html
     assert 'href="#id_booking-occurrence"' not in html
+
+
+def test_event_page_queries_do_not_grow_with_dates(
+    client, events_index, django_assert_max_num_queries
+):
+    event = EventPageFactory(
+        parent=events_index,
+        start=days_ahead(3, 19),
+        recurrence="weekly",
+        recurs_until=datetime.date.today() + datetime.timedelta(days=200),
+        capacity=5,
+    )
+    BookingFactory(event=event)
+    client.get(event.url)
+    with django_assert_max_num_queries(25):
+        html = client.get(event.url).content.decode()
+    assert "4 places left" in html and "5 places left" in html

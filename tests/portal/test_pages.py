@@ -142,3 +142,13 @@ def test_home_page_shows_upcoming_events_and_open_nominations(client, home_page)
     assert "Winter planning forum" in html
     assert "See all events" in html
     assert "Nominate someone" in html or "Find out about the" in html
+
+
+def test_a_form_without_its_security_token_gets_a_helpful_page(home_page):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/search/", {"q": "x"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Sorry, your form could not be sent" in html
+    assert "Skip to main content" in html

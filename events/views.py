@@ -169,10 +169,11 @@ def occurrence_time(occurrence):
     return _time_label(occurrence.local_start)
 
 
-def ics_response(content, filename):
+def ics_response(content, filename, public=True):
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "public, max-age=900"
+    # Feeds hold only public events; one event's file may be behind a login.
+    response["Cache-Control"] = "public, max-age=900" if public else "private"
     return response
 
 
@@ -221,7 +222,8 @@ def event_ics(request, event, date=None):
             raise Http404("The event does not happen on that date")
         occurrences = [occurrence]
         filename = f"{event.slug}-{parsed.isoformat()}.ics"
-    return ics_response(build_calendar(occurrences, event.title), filename)
+    public = not event.get_view_restrictions().exists()
+    return ics_response(build_calendar(occurrences, event.title), filename, public)
 
 
 def bookable_occurrences(event, now=None):

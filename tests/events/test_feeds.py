@@ -128,3 +128,19 @@ def test_all_day_events_use_dates(client, events_index):
     (vevent,) = parse(client.get(event.url + "ics/")).walk("VEVENT")
     assert vevent.decoded("DTSTART") == datetime.date(2031, 6, 12)
     assert vevent.decoded("DTEND") == datetime.date(2031, 6, 13)
+
+
+def test_restricted_event_files_are_not_publicly_cached(
+    client, events_index, admin_user
+):
+    from wagtail.models import PageViewRestriction
+
+    event = EventPageFactory(parent=events_index)
+    assert client.get(event.url + "ics/")["Cache-Control"].startswith("public")
+    PageViewRestriction.objects.create(
+        page=event, restriction_type=PageViewRestriction.LOGIN
+    )
+    client.force_login(admin_user)
+    response = client.get(event.url + "ics/")
+    assert response.status_code == 200
+    assert response["Cache-Control"].startswith("private")

@@ -148,7 +148,12 @@ def queue_application_emails(application, page):
 # Views -----------------------------------------------------------------------
 
 
+MAX_ID = 2**31 - 1  # larger numbers in the URL cannot be a cohort's id
+
+
 def find_cohort(page, cohort_id):
+    if cohort_id > MAX_ID:
+        raise Http404
     cohort = page.cohorts.filter(pk=cohort_id).first()
     if cohort is None:
         raise Http404

@@ -5,6 +5,7 @@ Only the team's groups have model permissions on these (see portal/team_roles.py
 nobody adds or copies them in the admin, and only administrators delete them.
 """
 
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
@@ -36,12 +37,16 @@ def definition_list(rows):
     return format_html("<dl>{}</dl>", items)
 
 
+def sent_at(record):
+    return f"{timezone.localtime(record.created_at):%-d %B %Y at %H:%M}"
+
+
 def application_summary(application):
     return definition_list(
         [
             ("Reference", application.reference),
             ("Cohort", application.cohort_name),
-            ("Sent", f"{application.created_at:%d %B %Y %H:%M}"),
+            ("Sent", sent_at(application)),
             ("Name", application.name),
             ("Work email", application.email),
             ("Care home", application.care_home),
@@ -56,7 +61,7 @@ def support_request_summary(support_request):
     return definition_list(
         [
             ("Reference", support_request.reference),
-            ("Sent", f"{support_request.created_at:%d %B %Y %H:%M}"),
+            ("Sent", sent_at(support_request)),
             ("Care home", support_request.home_name),
             ("CQC location ID", support_request.cqc_location_id),
             ("Type of home", support_request.get_home_type_display()),

@@ -112,10 +112,40 @@ def test_page_lists_the_next_network_meetings(client, academy, monkeypatch):
     assert b"Registered Managers Network: March" in response.content
 
 
-def test_network_meetings_come_only_from_network_meeting_events(academy):
-    from portal.models.academy import network_meetings
+def test_network_meetings_come_only_from_network_meeting_events(
+    client, home_page, academy
+):
+    from tests.factories.events import (
+        EventIndexPageFactory,
+        EventPageFactory,
+        days_ahead,
+    )
 
-    assert network_meetings() == []
+    events = EventIndexPageFactory(parent=home_page)
+    EventPageFactory(
+        parent=events,
+        title="Managers Network: winter pressures",
+        event_type="network-meeting",
+        start=days_ahead(10),
+    )
+    EventPageFactory(parent=events, title="Moving and handling", start=days_ahead(5))
+    EventPageFactory(
+        parent=events,
+        title="Managers Network: last month",
+        event_type="network-meeting",
+        start=days_ahead(-20),
+    )
+
+    html = client.get(academy.url).content.decode()
+
+    assert "Managers Network: winter pressures" in html
+    assert "Moving and handling" not in html
+    assert "Managers Network: last month" not in html
+
+
+def test_no_network_meetings_says_so(client, academy):
+    response = client.get(academy.url)
+    assert b"No meetings are booked at the moment." in response.content
 
 
 def test_applying_stores_the_application_and_queues_both_emails(
@@ -270,9 +300,19 @@ def test_received_applications_do_not_fill_a_cohort(cohort):
     assert cohort.is_open()
 
 
-def test_unknown_cohort_is_not_found(client, academy):
-    url = academy.url + "apply/999999/"
+@pytest.mark.parametrize("cohort_id", ["999999", "9" * 40])
+def test_unknown_cohort_is_not_found(client, academy, cohort_id):
+    url = academy.url + f"apply/{cohort_id}/"
     assert client.get(url).status_code == 404
+    assert client.post(url, valid_data()).status_code == 404
+
+
+def test_academy_page_rules(home_page, academy):
+    from portal.models import AcademyPage, ContentPage
+
+    assert not AcademyPage.can_create_at(home_page)  # only one academy page
+    assert AcademyPage.parent_page_types == ["portal.HomePage"]
+    assert not ContentPage.can_create_at(academy)
 
 
 # The admin ---------------------------------------------------------------------
@@ -354,3 +394,24 @@ def test_export_to_csv(client, moderator, cohort):
     rows = list(csv.reader(io.StringIO(body)))
     assert rows[0][0] == "Reference"
     assert any("Priya Shah" in row and "Grow, lead" in row for row in rows[1:])
+
+
+def test_editor_edits_the_academy_page_with_its_modules_and_cohorts(
+    client, editor, academy, cohort
+):
+    AcademyModuleFactory(page=academy, title="Leading change")
+    client.force_login(editor)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[academy.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Leading change" in html
+    assert "Spring 2027" in html
+    assert "Testimonials" in html
+
+
+def test_editor_adds_an_academy_page_under_the_home_page(client, editor, home_page):
+    client.force_login(editor)
+    response = client.get(
+        reverse("wagtailadmin_pages:add", args=["portal", "academypage", home_page.pk])
+    )
+    assert response.status_code == 200

@@ -357,6 +357,28 @@ def test_list_filters_by_status(client, editor):
     assert b"CQT-AAAAAA" not in response.content
 
 
+def test_support_page_rules(home_page, support_page):
+    from portal.models import ContentPage, SupportRequestPage
+
+    assert not SupportRequestPage.can_create_at(home_page)  # only one
+    assert not ContentPage.can_create_at(support_page)
+
+
+@pytest.mark.parametrize("reference", ["CQT-NOPE99", "x" * 300, "%F0%9F%98%80"])
+def test_unknown_confirmation_pages_are_not_found(client, support_page, reference):
+    response = client.get(f"{support_page.url}done/{reference}/")
+    assert response.status_code == 404
+
+
+def test_export_support_requests_to_csv(client, editor):
+    SupportRequestFactory(home_name="Beech Lodge", cqc_location_id="1-123456789")
+    client.force_login(editor)
+    response = client.get(reverse("support_requests:index") + "?export=csv")
+    body = b"".join(response.streaming_content).decode()
+    assert response.status_code == 200
+    assert "Beech Lodge" in body and "1-123456789" in body
+
+
 def test_seed_demo_builds_the_academy_and_support_content(home_page):
     from portal import demo_academy
     from portal.models import AcademyApplication, AcademyPage

@@ -701,7 +701,10 @@ class WhooshSearchResults(BaseSearchResults):
         queryset = self._database_queryset()
         if queryset is not None:
             return queryset[self.start : self.stop].count()
-        hits = self._hits(max(self.stop or 0, PREFETCH_HITS))
+        # Any pass gives the exact total, so a page already fetched will do.
+        hits = self.query_compiler.hits_cache.get("hits")
+        if hits is None:
+            hits = self._hits(max(self.stop or 0, PREFETCH_HITS))
         count = max(hits.total - self.start, 0)
         if self.stop is not None:
             count = min(count, self.stop - self.start)

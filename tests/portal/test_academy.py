@@ -5,13 +5,11 @@ import csv
 import io
 
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 
 from wagtail.models import Site
 
 import pytest
-import wagtail_factories
 
 from portal.models import (
     AcademyApplication,
@@ -30,17 +28,6 @@ from tests.factories.portal_forms import (
 TEAM = "care-quality@example.gov.uk"
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache_and_page_sequence():
-    cache.clear()
-    yield
-    cache.clear()
-    # Every page factory shares one factory_boy counter; put it back so these
-    # many page-making tests do not push other factories' sequences (such as
-    # the awards year) out of range.
-    wagtail_factories.PageFactory.reset_sequence()
 
 
 @pytest.fixture

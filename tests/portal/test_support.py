@@ -2,13 +2,11 @@
 numbers, confirmation page and emails, and the requests in the admin by role."""
 
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 
 from wagtail.models import Site
 
 import pytest
-import wagtail_factories
 
 from portal.models import PortalSettings, QueuedEmail, SupportRequest
 from portal.models.support import SupportRequestStatus
@@ -21,17 +19,6 @@ from tests.factories.portal_forms import (
 TEAM = "care-quality@example.gov.uk"
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache_and_page_sequence():
-    cache.clear()
-    yield
-    cache.clear()
-    # Every page factory shares one factory_boy counter; put it back so these
-    # many page-making tests do not push other factories' sequences (such as
-    # the awards year) out of range.
-    wagtail_factories.PageFactory.reset_sequence()
 
 
 @pytest.fixture

@@ -2,8 +2,8 @@ from django import forms
 
 from taggit.models import Tag
 
-from directory.choices import HomeType
 from events.choices import MODE_FILTER_CHOICES, EventType
+from portal.choices import HomeType
 from portal.forms_utils import HoneypotMixin, LenientMultipleChoiceField
 
 

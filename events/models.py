@@ -27,7 +27,6 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
-from directory.choices import HomeType
 from events.choices import (
     AttendanceMode,
     BookingMethod,
@@ -36,14 +35,10 @@ from events.choices import (
     OccurrenceStatus,
     Recurrence,
 )
+from portal.choices import HOME_TYPE_FIELDS
 
 # A recurring series may run for at most this long, so listings stay cheap.
 MAX_SERIES_DAYS = 3 * 366
-HOME_TYPE_FIELDS = {
-    HomeType.RESIDENTIAL: "suits_residential",
-    HomeType.NURSING: "suits_nursing",
-    HomeType.EMI: "suits_emi",
-}
 
 
 def local_zone():

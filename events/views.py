@@ -11,12 +11,11 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from directory.choices import HomeType
 from events import services
 from events.choices import AttendanceMode, BookingStatus, EventType
 from events.feeds import build_calendar
 from events.forms import BookingForm, CancelBookingForm, EventFilterForm
-from events.models import HOME_TYPE_FIELDS
+from portal.choices import HOME_TYPE_FIELDS, HomeType
 from portal.ratelimit import is_rate_limited
 
 RESULTS_PER_PAGE = 10

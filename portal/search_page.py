@@ -6,14 +6,14 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page
 
 from directory.models import DirectoryEntryPage
-from portal.models import ContentPage, GuidePage
+from portal.models import AcademyPage, ContentPage, GuidePage, SupportRequestPage
 from portal.services import parsed_query
 
 # The kinds of result people can narrow to, with the page types behind each.
 RESULT_KINDS = {
     "guide": ("Guides", [GuidePage]),
     "directory": ("Training and resources", [DirectoryEntryPage]),
-    "page": ("Other pages", [ContentPage]),
+    "page": ("Other pages", [ContentPage, AcademyPage, SupportRequestPage]),
 }
 
 

@@ -52,3 +52,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "portal.storage.StaticFilesStorage"},
 }
 PORTAL_ENVIRONMENT = "production"
+
+# Calendar UIDs must not change if the site's host name does.
+EVENTS_UID_DOMAIN = os.environ.get("EVENTS_UID_DOMAIN", ALLOWED_HOSTS[0])

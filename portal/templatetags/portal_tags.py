@@ -16,6 +16,9 @@ RESULT_LABELS = {
     "events.EventPage": "Event",
     "events.EventIndexPage": "Events",
     "awards.AwardsYearPage": "Awards",
+    "awards.AwardsIndexPage": "Awards",
+    "portal.AcademyPage": "Leadership Academy",
+    "portal.SupportRequestPage": "Support",
 }
 
 

@@ -249,6 +249,14 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 
 TAGGIT_CASE_INSENSITIVE = True
 
+# Where new support requests and Academy applications are announced, when the
+# portal settings in the admin give no contact email.
+CARE_QUALITY_TEAM_EMAIL = os.environ.get(
+    "CARE_QUALITY_TEAM_EMAIL", "care-quality@example.gov.uk"
+)
+# Award nominations' personal data is anonymised after this many days (UK GDPR).
+AWARDS_RETENTION_DAYS = int(os.environ.get("AWARDS_RETENTION_DAYS", "730"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

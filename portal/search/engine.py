@@ -15,6 +15,7 @@ scores, as Whoosh does); a phrase scores as the sum of its words.
 
 import heapq
 import math
+from array import array
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
@@ -90,10 +91,7 @@ class TermIndex:
         ]
 
     def _postings(self, fieldname, text):
-        key = ("postings", fieldname, text)
-        found = self.caches.get(key)
-        if found is not None:
-            return found
+        # Not cached: the bitset and score map made from them are much smaller.
         try:
             field = self.searcher.schema[fieldname]
         except KeyError:
@@ -113,7 +111,6 @@ class TermIndex:
                         reader.deleted_docs_set if reader.has_deletions() else None
                     )
                     found.append((reader, offset, ids, weights, deleted))
-        self.caches[key] = found
         return found
 
     def bits(self, fieldname, text):
@@ -156,6 +153,11 @@ class TermIndex:
         scores = {}
         postings = self._postings(fieldname, text)
         field = self.searcher.schema[fieldname] if postings else None
+        doccount = self.searcher.doc_count_all()
+        if sum(len(ids) for _r, _o, ids, _w, _d in postings) * 12 > doccount:
+            # A common term: an array indexed by docnum takes far less memory
+            # than a dict (8 bytes a document against about 100 an entry).
+            scores = array("d", bytes(8 * doccount))
         if field is not None and field.scorable:
             searcher = self.searcher
             idf = searcher.idf(fieldname, text)
@@ -275,21 +277,29 @@ def top_scored(terms, leaves, candidates, limit):
         (terms.scores(fieldname, text), sum(boosts))
         for (fieldname, text), boosts in maps.items()
     ]
-    weighted = [(scores, boost) for scores, boost in weighted if scores]
+    weighted = [(scores, boost) for scores, boost in weighted if len(scores)]
     if len(weighted) == 1:
         scores, boost = weighted[0]
-        get = scores.get
-        scored = [(get(doc, 0.0) * boost, -doc) for doc in docs]
+        if isinstance(scores, dict):
+            get = scores.get
+            scored = [(get(doc, 0.0) * boost, -doc) for doc in docs]
+        else:
+            scored = [(scores[doc] * boost, -doc) for doc in docs]
     else:
         totals = dict.fromkeys(docs, 0.0)
         for scores, boost in weighted:
-            if len(scores) < total:
+            if isinstance(scores, dict) and len(scores) < total:
                 for doc, score in scores.items():
                     if doc in totals:
                         totals[doc] += score * boost
-            else:
+            elif isinstance(scores, dict):
                 for doc in docs:
                     score = scores.get(doc)
+                    if score:
+                        totals[doc] += score * boost
+            else:
+                for doc in docs:
+                    score = scores[doc]
                     if score:
                         totals[doc] += score * boost
         scored = [(score, -doc) for doc, score in totals.items()]

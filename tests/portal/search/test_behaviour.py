@@ -296,7 +296,7 @@ def test_unsupported_lookups_raise_filter_error(whoosh_pages):
 
 
 def test_highlight_marks_stemmed_and_synonym_matches():
-    from portal.search import highlight
+    from portal.search.highlight import highlight
 
     html = highlight("Record every medication <given>.", "medicines")
     assert "<mark>medication</mark>" in html

@@ -26,9 +26,14 @@ class SiteSearchForm(forms.Form):
 
 
 class GuideFilterForm(forms.Form):
-    topic = LenientMultipleChoiceField(label="Topic", required=False)
+    topic = LenientMultipleChoiceField(
+        label="Topic", required=False, widget=forms.CheckboxSelectMultiple
+    )
     home_type = LenientMultipleChoiceField(
-        label="Home type", required=False, choices=HomeType.choices
+        label="Home type",
+        required=False,
+        choices=HomeType.choices,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args, topic_choices=(), **kwargs):

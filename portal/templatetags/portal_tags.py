@@ -1,3 +1,4 @@
+import hashlib
 import json
 from urllib.parse import urlencode
 
@@ -44,6 +45,17 @@ def urlencode_q(text):
 def result_kind(page):
     """A short label for a search result's page type."""
     return RESULT_LABELS.get(page._meta.label, "Page")
+
+
+@register.filter
+def stable_key(text):
+    """A short key derived from text, the same on every page load.
+
+    Checklist ticks are stored in the browser under keys like this: they follow an
+    item when editors reorder the list, and reset only when its wording changes.
+    (Block ids are no good: content loaded without ids gets new ones each time.)
+    """
+    return hashlib.sha1(str(text).encode(), usedforsecurity=False).hexdigest()[:12]
 
 
 @register.filter

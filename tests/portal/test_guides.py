@@ -162,3 +162,9 @@ def test_home_page_lists_the_latest_guides(client, guides):
 def test_guides_appear_in_site_search(client, guides):
     html = client.get("/search/", {"q": "dementia"}).content.decode()
     assert "Good <mark>dementia</mark> care" in html
+
+
+def test_guide_filters_are_checkboxes_that_keep_their_state(client, guides):
+    html = client.get("/guides/", {"home_type": "nursing"}).content.decode()
+    assert 'type="checkbox" value="nursing" checked' in html
+    assert 'type="checkbox" value="emi"' in html

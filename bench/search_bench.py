@@ -212,7 +212,11 @@ def main():
         )
         # Warm both backends (first searcher open, caches).
         for _name, fn, args in cases():
-            fn("whoosh", *args[0])
+            for arg in args:
+                fn("whoosh", *arg)
+        # What a worker serving only Whoosh searches holds (the database backend's
+        # queries below grow this process further).
+        print(f"process RSS after Whoosh warm-up: {rss_mb():.0f} MB")
         print(
             f"{'query':38} {'whoosh p50/p95 ms':>18} {'database p50/p95 ms':>20} {'ratio p50':>9}"
         )

@@ -34,6 +34,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
+            "--volume",
+            type=int,
+            default=0,
+            help="Also add this many generated directory entries (for benchmarks).",
+        )
+        parser.add_argument(
             "--skip-index",
             action="store_true",
             help="Do not rebuild the search index (new demo content is then not searchable).",
@@ -46,6 +52,10 @@ class Command(BaseCommand):
         with search_indexing_paused(), transaction.atomic():
             for module in demo_modules():
                 module.seed()
+            if options["volume"]:
+                from directory.bulk import add_bulk_entries
+
+                add_bulk_entries(options["volume"])
         if not options["skip_index"]:
             call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

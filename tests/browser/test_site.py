@@ -51,7 +51,7 @@ def test_searching_from_the_header(portal_server, page):
     assert_accessible(page)
     page.get_by_label("Search for guides, training, events and more").fill("qwertyuiop")
     page.get_by_role("main").get_by_role("button", name="Search").click()
-    expect(page.get_by_text("No results for")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^0 results for"))).to_be_visible()
     assert_accessible(page)
 
 
@@ -71,4 +71,17 @@ def test_home_page_at_200_percent_zoom_does_not_scroll_sideways(portal_server, b
     zoomed.goto(portal_server.url + "/")
     assert zoomed.evaluate("document.documentElement.scrollWidth") <= 640
     assert_accessible(zoomed)
+    context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_every_section_fits_a_320px_screen(portal_server, browser, javascript):
+    context = browser.new_context(
+        viewport={"width": 320, "height": 640}, java_script_enabled=javascript
+    )
+    narrow = context.new_page()
+    for path in ["/", "/directory/", "/guides/", "/events/", "/awards/"]:
+        narrow.goto(portal_server.url + path)
+        width = narrow.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, f"{path} is {width}px wide at 320px"
     context.close()

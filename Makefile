@@ -44,6 +44,8 @@ test: $(VENV)/.installed-dev browsers
 ## Whoosh vs database search backend on synthetic corpora (BENCH_SIZES=1000,10000,50000)
 bench: $(VENV)/.installed
 	$(BIN)/python bench/search_bench.py
+	$(BIN)/python bench/directory_bench.py 10000
+	$(BIN)/python bench/awards_bench.py --submissions 200 --threads 20
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -3,7 +3,6 @@ for saving one, and the thin views the AcademyPage routes to."""
 
 from django import forms
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -13,15 +12,14 @@ from portal.forms_utils import HoneypotMixin
 from portal.models.academy import AcademyApplication, AcademyCohort, TimeInPost
 from portal.outbox import queue_email
 from portal.public_forms import (
-    MAX_REFERENCE_TRIES,
     admin_url,
     choice_field,
     consent_field,
     email_field,
     has_reference,
-    new_reference,
     privacy_url,
     remember_reference,
+    save_with_new_reference,
     team_address,
     text_field,
 )
@@ -102,27 +100,22 @@ def submit_application(cohort_id, data):
     filled while the form was open refuses the application (CohortNotOpen).
     The emails go after the commit, from the outbox, and are retried.
     """
-    for _attempt in range(MAX_REFERENCE_TRIES):
-        reference = new_reference("LA")
-        try:
-            with transaction.atomic():
-                cohort = AcademyCohort.objects.select_related("page").get(pk=cohort_id)
-                if not cohort.is_open():
-                    raise CohortNotOpen
-                application = AcademyApplication.objects.create(
-                    reference=reference,
-                    cohort=cohort,
-                    cohort_name=cohort.name,
-                    consent=True,
-                    **data,
-                )
-                queue_application_emails(application, cohort.page)
-            return application
-        except IntegrityError:
-            if AcademyApplication.objects.filter(reference=reference).exists():
-                continue  # the reference was taken: draw another
-            raise
-    raise IntegrityError("Could not find a free application reference.")
+
+    def create(reference):
+        cohort = AcademyCohort.objects.select_related("page").get(pk=cohort_id)
+        if not cohort.is_open():
+            raise CohortNotOpen
+        application = AcademyApplication.objects.create(
+            reference=reference,
+            cohort=cohort,
+            cohort_name=cohort.name,
+            consent=True,
+            **data,
+        )
+        queue_application_emails(application, cohort.page)
+        return application
+
+    return save_with_new_reference("LA", AcademyApplication, create)
 
 
 def queue_application_emails(application, page):

@@ -6,7 +6,6 @@ import re
 
 from django import forms
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -22,15 +21,14 @@ from portal.models.support import (
 )
 from portal.outbox import queue_email
 from portal.public_forms import (
-    MAX_REFERENCE_TRIES,
     admin_url,
     choice_field,
     consent_field,
     email_field,
     has_reference,
-    new_reference,
     privacy_url,
     remember_reference,
+    save_with_new_reference,
     team_address,
     text_field,
 )
@@ -147,20 +145,15 @@ def support_rate_limit():
 def submit_support_request(page, data):
     """Save a support request with a fresh reference and queue its emails, in one
     transaction; the emails go after the commit and are retried if sending fails."""
-    for _attempt in range(MAX_REFERENCE_TRIES):
-        reference = new_reference("CQT")
-        try:
-            with transaction.atomic():
-                support_request = SupportRequest.objects.create(
-                    reference=reference, consent=True, **data
-                )
-                queue_support_emails(support_request, page)
-            return support_request
-        except IntegrityError:
-            if SupportRequest.objects.filter(reference=reference).exists():
-                continue  # the reference was taken: draw another
-            raise
-    raise IntegrityError("Could not find a free support request reference.")
+
+    def create(reference):
+        support_request = SupportRequest.objects.create(
+            reference=reference, consent=True, **data
+        )
+        queue_support_emails(support_request, page)
+        return support_request
+
+    return save_with_new_reference("CQT", SupportRequest, create)
 
 
 def queue_support_emails(support_request, page):

@@ -9,7 +9,7 @@ repeat an entry once per matching tag on some backends.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from wagtail.search.query import MATCH_ALL
 
@@ -119,8 +119,62 @@ def facet_counts(query, topic_values, area_values):
     """For each facet, how many results each value would give with the other filters.
 
     Counts depend only on the size of the vocabularies, never on the number of
-    entries, so the work per page stays constant as the directory grows.
+    entries, so the work per page stays constant as the directory grows. Without
+    search text there is nothing for the search engine to match, so the database
+    counts each facet in one grouped query; with text, the search backend counts.
     """
+    if not query.text:
+        return database_facet_counts(query, topic_values, area_values)
+    return search_facet_counts(query, topic_values, area_values)
+
+
+def database_facet_counts(query, topic_values, area_values):
+    visible = visible_entries()
+    counts = {}
+    for name, field_name in SINGLE_VALUE_FACETS.items():
+        rows = (
+            filtered_entries(query, name, visible)
+            .order_by()
+            .values(field_name)
+            .annotate(total=Count("pk"))
+        )
+        counts[name] = {row[field_name]: row["total"] for row in rows}
+    for name, fields in BOOLEAN_FACETS.items():
+        aliases = {f"value_{number}": value for number, value in enumerate(fields)}
+        totals = filtered_entries(query, name, visible).aggregate(
+            **{
+                alias: Count("pk", filter=Q(**{fields[value]: True}))
+                for alias, value in aliases.items()
+            }
+        )
+        counts[name] = {value: totals[alias] for alias, value in aliases.items()}
+    topic_rows = (
+        DirectoryEntryTag.objects.filter(
+            content_object__in=filtered_entries(query, "topic", visible),
+            tag__slug__in=topic_values,
+        )
+        .values("tag__slug")
+        .annotate(total=Count("content_object", distinct=True))
+    )
+    by_topic = {row["tag__slug"]: row["total"] for row in topic_rows}
+    counts["topic"] = {value: by_topic.get(value, 0) for value in topic_values}
+    in_any_area = filtered_entries(query, "area", visible)
+    citywide = in_any_area.filter(citywide=True).count()
+    area_rows = (
+        DirectoryEntryPage.areas.through.objects.filter(
+            directoryentrypage__in=in_any_area.filter(citywide=False),
+            area__slug__in=area_values,
+        )
+        .values("area__slug")
+        .annotate(total=Count("directoryentrypage", distinct=True))
+    )
+    by_area = {row["area__slug"]: row["total"] for row in area_rows}
+    # Citywide offers are available in every area.
+    counts["area"] = {value: citywide + by_area.get(value, 0) for value in area_values}
+    return counts
+
+
+def search_facet_counts(query, topic_values, area_values):
     visible = visible_entries()
     counts = {}
     for name, value_field in SINGLE_VALUE_FACETS.items():

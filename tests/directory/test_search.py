@@ -97,3 +97,34 @@ def test_sort_orders(entries):
     assert newest[0].title == "Workforce development fund"
     az = [entry.title for entry in find_entries(DirectoryQuery(sort="az"))]
     assert az == sorted(az)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"home_type": ["emi"]},
+        {"topic": ["dementia-care"], "cost": ["free"]},
+        {"area": ["north"]},
+    ],
+)
+def test_database_and_search_backend_count_facets_alike(entries, filters):
+    from directory.search import database_facet_counts, search_facet_counts
+
+    query = DirectoryQuery(**filters)
+    values = {
+        "topic_values": [
+            "dementia-care",
+            "medication-management",
+            "pressure-area-care",
+        ],
+        "area_values": ["north", "south"],
+    }
+    by_database = database_facet_counts(query, **values)
+    by_search = search_facet_counts(query, **values)
+    for name in by_database:
+        # A value with no results may be missing from one side rather than zero.
+        keys = set(by_database[name]) | set(by_search[name])
+        assert {k: by_database[name].get(k, 0) for k in keys} == {
+            k: by_search[name].get(k, 0) for k in keys
+        }, name

@@ -4,13 +4,11 @@ duplicates, scoring and rankings, publishing photos and personal data.
 
 import hashlib
 import io
-import secrets
-import time
 import unicodedata
 import uuid
 
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, OperationalError, transaction
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -28,10 +26,10 @@ from awards.models import (
     Score,
     retention_cutoff,
 )
+from portal import references
 from portal.outbox import queue_email
+from portal.references import REFERENCE_ALPHABET as REFERENCE_ALPHABET
 
-REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L
-REFERENCE_LENGTH = 6
 ERASED = "[erased]"
 
 
@@ -118,8 +116,7 @@ def nomination_status_for_home_page(now=None):
 
 
 def new_reference(year):
-    code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
-    return f"QCA-{year}-{code}"
+    return references.new_reference(f"QCA-{year}")
 
 
 def normalise_name(name):
@@ -148,9 +145,10 @@ def submit_nomination(year_page, category, data, photo_bytes=None, notify=True):
     Reference collisions and a briefly locked database are retried.
     """
     key = duplicate_key(data["nominator_email"], data["nominee_name"], category.pk)
-    for attempt in range(8):
+
+    def create(reference):
         nomination = Nomination(
-            reference=new_reference(year_page.year),
+            reference=reference,
             year=year_page,
             year_number=year_page.year,
             category=category,
@@ -159,30 +157,29 @@ def submit_nomination(year_page, category, data, photo_bytes=None, notify=True):
             **data,
         )
         try:
-            with transaction.atomic():
-                nomination.possible_duplicate = Nomination.objects.filter(
-                    duplicate_key=key
-                ).exists()
-                if photo_bytes:
-                    nomination.photo.save(
-                        f"{uuid.uuid4().hex}.jpg", ContentFile(photo_bytes), save=False
-                    )
-                nomination.save()
-                if notify:
-                    queue_confirmation_email(nomination)
-            return nomination
-        except (IntegrityError, OperationalError) as error:
+            nomination.possible_duplicate = Nomination.objects.filter(
+                duplicate_key=key
+            ).exists()
+            if photo_bytes:
+                nomination.photo.save(
+                    f"{uuid.uuid4().hex}.jpg", ContentFile(photo_bytes), save=False
+                )
+            nomination.save()
+            if notify:
+                queue_confirmation_email(nomination)
+        except Exception:
             # Nothing was stored, so the photo file must not stay behind either.
             if nomination.photo:
                 nomination.photo.delete(save=False)
-            if isinstance(error, IntegrityError):
-                if Nomination.objects.filter(reference=nomination.reference).exists():
-                    continue  # another nomination took this reference: draw again
-                raise
-            if "locked" not in str(error) or attempt == 7:
-                raise
-            time.sleep(0.05 * (attempt + 1))
-    raise IntegrityError("Could not find a free nomination reference.")
+            raise
+        return nomination
+
+    return references.save_with_new_reference(
+        f"QCA-{year_page.year}",
+        Nomination,
+        create,
+        draw=lambda _prefix: new_reference(year_page.year),
+    )
 
 
 def queue_confirmation_email(nomination):

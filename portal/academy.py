@@ -19,11 +19,11 @@ from portal.public_forms import (
     has_reference,
     privacy_url,
     remember_reference,
-    save_with_new_reference,
     team_address,
     text_field,
 )
 from portal.ratelimit import is_rate_limited
+from portal.references import save_with_new_reference
 
 SESSION_KEY = "academy_applications"
 HOPES_MAX_CHARACTERS = 2000

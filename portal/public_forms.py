@@ -2,42 +2,15 @@
 fields with clear messages, reference numbers, the team's address and the
 privacy notice link."""
 
-import secrets
 import unicodedata
 
 from django import forms
 from django.conf import settings
-from django.db import IntegrityError, transaction
 
 from wagtail.models import Site
 
-REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L
-REFERENCE_LENGTH = 6
-MAX_REFERENCE_TRIES = 8
-
-
-def new_reference(prefix):
-    """'CQT-7KQ3X9': easy to read out on the phone, no look-alike characters."""
-    code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
-    return f"{prefix}-{code}"
-
-
-def save_with_new_reference(prefix, model, create):
-    """Call `create(reference)` in a transaction with a fresh reference.
-
-    References are random, so two submissions can rarely draw the same one: the
-    unique constraint refuses the second, and it is tried again with another.
-    """
-    for _attempt in range(MAX_REFERENCE_TRIES):
-        reference = new_reference(prefix)
-        try:
-            with transaction.atomic():
-                return create(reference)
-        except IntegrityError:
-            if model.objects.filter(reference=reference).exists():
-                continue  # the reference was taken: draw another
-            raise
-    raise IntegrityError(f"Could not find a free {model._meta.verbose_name} reference.")
+# Re-exported: the forms in this family show and check these references.
+from portal.references import REFERENCE_ALPHABET as REFERENCE_ALPHABET
 
 
 def check_plain_text(value):

@@ -9,12 +9,14 @@ def site_chrome(request):
     root = site.root_page
     sections = list(root.get_children().live().public().in_menu())
     current_path = request.path
-    navigation = [
-        {
-            "url": page.get_url(request),
-            "label": page.title,
-            "current": current_path.startswith(page.get_url(request) or "\0"),
-        }
-        for page in sections
-    ]
+    navigation = []
+    for page in sections:
+        url = page.get_url(request)
+        navigation.append(
+            {
+                "url": url,
+                "label": page.title,
+                "current": bool(url) and current_path.startswith(url),
+            }
+        )
     return {"primary_navigation": navigation, "site_root": root}

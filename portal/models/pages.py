@@ -164,14 +164,16 @@ class PortalSettings(BaseSiteSetting):
         verbose_name = "portal settings"
 
     def footer_links(self):
-        pages = [
-            (self.accessibility_page, "Accessibility statement"),
-            (self.privacy_page, "Privacy notice"),
-            (self.cookies_page, "Cookies"),
-            (self.contact_page, "Contact us"),
+        """The footer's links, read in one query (they appear on every page)."""
+        chosen = [
+            (self.accessibility_page_id, "Accessibility statement"),
+            (self.privacy_page_id, "Privacy notice"),
+            (self.cookies_page_id, "Cookies"),
+            (self.contact_page_id, "Contact us"),
         ]
+        pages = Page.objects.live().in_bulk([pk for pk, _label in chosen if pk])
         return [
-            {"url": page.url, "label": label}
-            for page, label in pages
-            if page is not None and page.live
+            {"url": pages[pk].url, "label": label}
+            for pk, label in chosen
+            if pk in pages
         ]

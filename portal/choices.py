@@ -16,3 +16,12 @@ HOME_TYPE_FIELDS = {
     HomeType.NURSING: "suits_nursing",
     HomeType.EMI: "suits_emi",
 }
+
+
+class NewsAudience(models.TextChoices):
+    """Who a news item is written for; 'all staff' items reach every role."""
+
+    ALL_STAFF = "all-staff", "All staff"
+    NURSES = "nurses", "Nurses"
+    MANAGERS = "managers", "Registered managers"
+    OWNERS = "owners", "Owners and directors"

@@ -8,6 +8,7 @@ from portal.models.academy import (
     AcademyTestimonial,
 )
 from portal.models.guides import GuideIndexPage, GuidePage, GuideTag
+from portal.models.news import NewsIndexPage, NewsPage, NewsTag
 from portal.models.outbox import QueuedEmail
 from portal.models.pages import ContentPage, HomePage, PortalSettings
 from portal.models.support import SupportRequest, SupportRequestPage
@@ -23,6 +24,9 @@ __all__ = [
     "GuidePage",
     "GuideTag",
     "HomePage",
+    "NewsIndexPage",
+    "NewsPage",
+    "NewsTag",
     "PortalSettings",
     "QueuedEmail",
     "SupportRequest",

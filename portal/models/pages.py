@@ -36,6 +36,7 @@ class HomePage(Page):
         "awards.AwardsIndexPage",
         "portal.AcademyPage",
         "portal.SupportRequestPage",
+        "portal.NewsIndexPage",
     ]
     max_count = 1
 
@@ -46,6 +47,8 @@ class HomePage(Page):
         from events.models import EventIndexPage
         from events.services import upcoming_occurrences
         from portal.models.guides import GuideIndexPage, GuidePage
+        from portal.models.news import NewsIndexPage
+        from portal.news import latest_news
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_guides"] = (
@@ -53,6 +56,8 @@ class HomePage(Page):
         )
         context["upcoming_events"] = upcoming_occurrences(limit=4)
         context["awards_status"] = nomination_status_for_home_page()
+        context["latest_news"] = latest_news(limit=4)
+        context["news_index"] = NewsIndexPage.objects.live().public().first()
         context["guides_index"] = GuideIndexPage.objects.live().public().first()
         context["events_index"] = EventIndexPage.objects.live().public().first()
         return context

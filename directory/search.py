@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
+from wagtail.search.backends import get_search_backend
 from wagtail.search.query import MATCH_ALL
 
 from directory.choices import AUDIENCE_FIELDS, HOME_TYPE_FIELDS
@@ -69,8 +70,22 @@ def entries_in_areas(slugs):
     )
 
 
-def facet_filter(name, values):
-    """The Q object for one facet's chosen values (values within a facet are ORed)."""
+def index_counts_related_fields():
+    """Whether the search backend filters and counts through `RelatedFields`.
+
+    The Whoosh backend does (`tags__slug`), so topic and area filters and counts
+    come straight from the index; other backends get database sub-queries.
+    """
+    return getattr(get_search_backend(), "facets_related_fields", False)
+
+
+def facet_filter(name, values, in_index=False):
+    """The Q object for one facet's chosen values (values within a facet are ORed).
+
+    `in_index` filters topics and areas through the search index's related
+    fields instead of `pk__in` sub-queries (only for searches, and only where
+    `index_counts_related_fields()`: in SQL the join would repeat entries).
+    """
     if name in SINGLE_VALUE_FACETS:
         return Q(**{f"{SINGLE_VALUE_FACETS[name]}__in": values})
     if name in BOOLEAN_FACETS:
@@ -79,8 +94,12 @@ def facet_filter(name, values):
             condition |= Q(**{BOOLEAN_FACETS[name][value]: True})
         return condition
     if name == "topic":
+        if in_index:
+            return Q(tags__slug__in=values)
         return Q(pk__in=entries_tagged(values))
     if name == "area":
+        if in_index:
+            return Q(citywide=True) | Q(areas__slug__in=values)
         return Q(citywide=True) | Q(pk__in=entries_in_areas(values))
     raise ValueError(f"Unknown facet {name!r}")
 
@@ -90,12 +109,12 @@ def visible_entries():
     return DirectoryEntryPage.objects.live().public()
 
 
-def filtered_entries(query, leave_out=None, base=None):
+def filtered_entries(query, leave_out=None, base=None, in_index=False):
     """Live, public entries matching every active facet except `leave_out`."""
     queryset = visible_entries() if base is None else base
     for name, values in query.active_filters.items():
         if name != leave_out:
-            queryset = queryset.filter(facet_filter(name, values))
+            queryset = queryset.filter(facet_filter(name, values, in_index))
     return queryset
 
 
@@ -112,20 +131,70 @@ def run_search(queryset, query):
 
 
 def find_entries(query):
-    return run_search(filtered_entries(query), query)
+    # Without text the database answers (see the backend's MATCH_ALL path).
+    in_index = bool(query.text) and index_counts_related_fields()
+    return run_search(filtered_entries(query, in_index=in_index), query)
 
 
 def facet_counts(query, topic_values, area_values):
     """For each facet, how many results each value would give with the other filters.
 
-    Counts depend only on the size of the vocabularies, never on the number of
-    entries, so the work per page stays constant as the directory grows. Without
-    search text there is nothing for the search engine to match, so the database
-    counts each facet in one grouped query; with text, the search backend counts.
+    The number of queries depends only on the active filters and the size of
+    the vocabularies, never on the number of entries. The Whoosh index counts
+    every facet from cached per-value document sets; elsewhere, without search
+    text the database counts each facet in one grouped query, and with text the
+    search backend counts.
     """
+    if index_counts_related_fields():
+        return index_facet_counts(query, topic_values, area_values)
     if not query.text:
         return database_facet_counts(query, topic_values, area_values)
     return search_facet_counts(query, topic_values, area_values)
+
+
+def index_facet_counts(query, topic_values, area_values):
+    """Facet counts from the search index: one search per distinct filter set.
+
+    Leaving out a facet that is not active gives the same filters as leaving
+    out nothing, so only active facets (and the area count's extra "not
+    citywide" search) need searches of their own.
+    """
+    visible = visible_entries()
+    text = parsed_query(query.text) if query.text else MATCH_ALL
+    searches = {}
+
+    def results_without(name, **extra):
+        key = (
+            tuple(
+                (other, tuple(values))
+                for other, values in query.active_filters.items()
+                if other != name
+            ),
+            tuple(extra.items()),
+        )
+        if key not in searches:
+            queryset = filtered_entries(query, name, visible, in_index=True)
+            searches[key] = queryset.filter(**extra).search(
+                text, order_by_relevance=False
+            )
+        return searches[key]
+
+    counts = {}
+    for name, value_field in SINGLE_VALUE_FACETS.items():
+        counts[name] = dict(results_without(name).facet(value_field))
+    for name, fields in BOOLEAN_FACETS.items():
+        results = results_without(name)
+        counts[name] = {
+            value: results.facet(field_name).get(True, 0)
+            for value, field_name in fields.items()
+        }
+    by_topic = results_without("topic").facet("tags__slug")
+    counts["topic"] = {value: by_topic.get(value, 0) for value in topic_values}
+    citywide = results_without("area").facet("citywide").get(True, 0)
+    by_area = results_without("area", citywide=False).facet("areas__slug")
+    # Citywide offers are available in every area.
+    counts["area"] = {value: citywide + by_area.get(value, 0) for value in area_values}
+    return counts
 
 
 def database_facet_counts(query, topic_values, area_values):

@@ -7,4 +7,8 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         # Connects the signal that keeps search suggestions' vocabulary current.
-        from portal import spelling  # noqa: F401
+        # Re-indexes published pages once their tags are saved.
+        from portal import (
+            indexing,  # noqa: F401
+            spelling,  # noqa: F401
+        )

@@ -24,7 +24,7 @@ import threading
 from collections import OrderedDict
 
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, connections, router, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, models, router, transaction
 from django.db.models import F, OrderBy, Subquery
 from django.db.models.expressions import Col
 from django.db.models.lookups import Lookup
@@ -40,7 +40,12 @@ from modelsearch.backends.base import (
     FilterFieldError,
     OrderByFieldError,
 )
-from modelsearch.index import class_is_indexed, get_indexed_instance
+from modelsearch.index import (
+    FilterField,
+    RelatedFields,
+    class_is_indexed,
+    get_indexed_instance,
+)
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 
 from whoosh import query as wq
@@ -54,7 +59,7 @@ from .analysis import (
     plain_analyzer,
     text_analyzer,
 )
-from .engine import QueryEvaluator, TermIndex, ids_from_bits, top_scored
+from .engine import QueryEvaluator, TermIndex, bits_from_ids, ids_from_bits, top_scored
 from .mapping import (
     autocomplete_fields_for,
     column_name,
@@ -226,10 +231,27 @@ class FilterEvaluator:
             docs = self.caches[key] = found
         return docs
 
+    def pk_docs(self):
+        """{primary key: [docnums]} (cached), for ``pk__in`` with many keys."""
+        mapping = self.caches.get("pk_docs")
+        if mapping is None:
+            mapping = {
+                decode_value(term): ids_from_bits(docs)
+                for term, docs in self.value_docs("pk_order").items()
+            }
+            self.caches["pk_docs"] = mapping
+        return mapping
+
     def leaf(self, leaf, universe):
         fieldname = "pk_order" if leaf.column == PK_COLUMN else "flt__" + leaf.column
         lookup = leaf.lookup
         values = leaf.values
+        if leaf.column == PK_COLUMN and lookup in ("exact", "in"):
+            docs_by_pk = self.pk_docs()
+            found = []
+            for value in values:
+                found.extend(docs_by_pk.get(value, ()))
+            return bits_from_ids(found)
         if lookup in ("exact", "in"):
             docs = 0
             for value in values:
@@ -337,7 +359,12 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         if check_only:
             return None
         if field_path is None:
-            values = self._lookup_values(lookup, value, self.model._meta.pk)
+            if lookup in ("exact", "in"):
+                # Kept as Python values: ``pk__in`` sub-queries can return
+                # thousands of keys, looked up directly instead of encoded.
+                values = self._primary_keys(lookup, value)
+            else:
+                values = self._lookup_values(lookup, value, self.model._meta.pk)
             return Leaf(PK_COLUMN, lookup, values, column.alias, False)
         model = self.model
         column_parts = []
@@ -372,6 +399,25 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             else:
                 encoded.append(encode_value(item))
         return encoded
+
+    def _primary_keys(self, lookup, value):
+        if isinstance(value, (Query, Subquery)):
+            value = self._run_subquery(value, many=lookup == "in")
+        elif hasattr(value, "resolve_expression"):
+            raise FilterError(
+                "Filters comparing with expressions cannot be applied to search results."
+            )
+        items = list(value) if lookup == "in" else [value]
+        pk_field = self.model._meta.pk
+        keys = []
+        for item in items:
+            if isinstance(item, models.Model):
+                item = item.pk
+            if item is not None and not isinstance(item, int):
+                with contextlib.suppress(Exception):
+                    item = pk_field.to_python(item)
+            keys.append(item)
+        return keys
 
     def _run_subquery(self, value, many):
         db_alias = self.queryset._db or DEFAULT_DB_ALIAS
@@ -711,8 +757,14 @@ class WhooshSearchResults(BaseSearchResults):
         return count
 
     def facet(self, field_name):
-        field = self.query_compiler._get_filterable_field(field_name)
-        if field is None:
+        """Counts per value of a filter field among the results.
+
+        Beyond Wagtail's API, ``field_name`` may also follow ``RelatedFields``
+        (``"tags__slug"``): each result counts once for every value it holds.
+        """
+        model = self.query_compiler.model
+        column = facet_column(model, model.get_search_fields(), field_name)
+        if column is None:
             raise FilterFieldError(
                 f'Cannot facet search results with field "{field_name}". Please add '
                 f"index.FilterField('{field_name}') to "
@@ -721,12 +773,28 @@ class WhooshSearchResults(BaseSearchResults):
             )
         searcher, evaluator = self._store_and_searcher()
         matched = matched_docs(searcher, evaluator, self.query_compiler)
-        fieldname = "flt__" + column_name(self.query_compiler.model, field)
-        counts = facet_counts(evaluator, fieldname, matched)
+        counts = facet_counts(evaluator, "flt__" + column, matched)
         return OrderedDict(
             (decode_value(term), count)
             for term, count in sorted(counts.items(), key=lambda item: -item[1])
         )
+
+
+def facet_column(model, search_fields, field_name):
+    """The index column of a filter field, possibly behind ``RelatedFields``."""
+    first, _, rest = field_name.partition("__")
+    for field in search_fields:
+        if rest and isinstance(field, RelatedFields) and field.field_name == first:
+            related = related_model_for(model, field)
+            inner = facet_column(related, field.fields, rest)
+            return None if inner is None else f"{column_name(model, field)}__{inner}"
+        if (
+            not rest
+            and isinstance(field, FilterField)
+            and field.get_attname(model) == first
+        ):
+            return column_name(model, field)
+    return None
 
 
 def evaluate_query(searcher, evaluator, compiler):
@@ -988,6 +1056,9 @@ class WhooshSearchBackend(BaseSearchBackend):
     rebuilder_class = WhooshRebuilder
     # A lock wait that times out is logged rather than failing an editor's save.
     catch_indexing_errors = True
+    # Filters and facets may follow RelatedFields (``tags__slug``) without the
+    # duplicate rows a database join gives; the directory counts topics with it.
+    facets_related_fields = True
 
     def __init__(self, params):
         super().__init__(params)

@@ -68,3 +68,19 @@ def json_ld(data):
     for char, replacement in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         dumped = dumped.replace(char, replacement)
     return mark_safe(dumped)
+
+
+@register.filter
+def page_links(page_obj):
+    """The page numbers to link to around the current page, gaps as None.
+
+    Elided (first, two either side, last) so the work per page does not grow
+    with the number of pages, unlike looping over `page_range`.
+    """
+    paginator = page_obj.paginator
+    return [
+        None if number == paginator.ELLIPSIS else number
+        for number in paginator.get_elided_page_range(
+            page_obj.number, on_each_side=2, on_ends=1
+        )
+    ]

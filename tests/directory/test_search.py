@@ -106,10 +106,19 @@ def test_sort_orders(entries):
         {"home_type": ["emi"]},
         {"topic": ["dementia-care"], "cost": ["free"]},
         {"area": ["north"]},
+        {"area": ["north", "south"], "topic": ["dementia-care"]},
+        {"text": "training"},
+        {"text": "care", "home_type": ["emi"], "area": ["south"]},
     ],
 )
-def test_database_and_search_backend_count_facets_alike(entries, filters):
-    from directory.search import database_facet_counts, search_facet_counts
+def test_database_search_and_index_count_facets_alike(entries, filters):
+    """The three ways of counting agree: grouped SQL (no text), one search per
+    value (any backend, with text) and the Whoosh index's one pass."""
+    from directory.search import (
+        database_facet_counts,
+        index_facet_counts,
+        search_facet_counts,
+    )
 
     query = DirectoryQuery(**filters)
     values = {
@@ -120,11 +129,34 @@ def test_database_and_search_backend_count_facets_alike(entries, filters):
         ],
         "area_values": ["north", "south"],
     }
-    by_database = database_facet_counts(query, **values)
     by_search = search_facet_counts(query, **values)
-    for name in by_database:
-        # A value with no results may be missing from one side rather than zero.
-        keys = set(by_database[name]) | set(by_search[name])
-        assert {k: by_database[name].get(k, 0) for k in keys} == {
-            k: by_search[name].get(k, 0) for k in keys
-        }, name
+    by_index = index_facet_counts(query, **values)
+    # The database cannot match text, so it only takes part without it.
+    others = (
+        [by_index] if query.text else [by_index, database_facet_counts(query, **values)]
+    )
+    assert any(by_search["kind"].values()), "the case should find something"
+    for other in others:
+        assert set(other) == set(by_search)
+        for name in by_search:
+            # A value with no results may be missing from one side rather than zero.
+            keys = set(by_search[name]) | set(other[name])
+            assert {k: by_search[name].get(k, 0) for k in keys} == {
+                k: other[name].get(k, 0) for k in keys
+            }, name
+
+
+def test_a_topic_added_when_publishing_is_searchable_and_counted(directory):
+    """Publishing saves the page's tags after the page itself; the index must
+    still see them at once (not only after the next save)."""
+    from tests.factories import DirectoryEntryPageFactory
+
+    entry = DirectoryEntryPageFactory(parent=directory, title="Mouth care basics")
+    entry.tags.add("Oral health")
+    entry.save_revision().publish()
+
+    assert titles(find_entries(DirectoryQuery(text="oral"))) == {"Mouth care basics"}
+    query = DirectoryQuery(text="mouth", topic=["oral-health"])
+    assert titles(find_entries(query)) == {"Mouth care basics"}
+    counts = facet_counts(query, topic_values=["oral-health"], area_values=[])
+    assert counts["topic"] == {"oral-health": 1}

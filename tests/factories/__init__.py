@@ -11,6 +11,15 @@ import wagtail_factories
 from portal.models import ContentPage, HomePage
 
 
+def publish_children(page):
+    """Save a page's new tags or areas as an editor's publish does (a plain
+    save writes the children after the search index has read the page)."""
+    if page.live:
+        page.save_revision().publish()
+    else:
+        page.save()
+
+
 class HomePageFactory(wagtail_factories.PageFactory):
     title = "Care Quality Portal"
     intro = "<p>Training, guidance and support for care homes.</p>"
@@ -95,13 +104,13 @@ class DirectoryEntryPageFactory(wagtail_factories.PageFactory):
     def topics(self, create, names, **kwargs):
         if create and names:
             self.tags.add(*names)
-            self.save()
+            publish_children(self)
 
     @factory.post_generation
     def area_names(self, create, names, **kwargs):
         if create and names:
             self.areas.set([AreaFactory(name=name) for name in names])
-            self.save()
+            publish_children(self)
 
 
 class GuideIndexPageFactory(wagtail_factories.PageFactory):
@@ -132,4 +141,4 @@ class GuidePageFactory(wagtail_factories.PageFactory):
     def topics(self, create, names, **kwargs):
         if create and names:
             self.tags.add(*names)
-            self.save()
+            publish_children(self)

@@ -9,6 +9,7 @@ import factory
 import wagtail_factories
 
 from events.models import Booking, EventException, EventIndexPage, EventPage
+from tests.factories import publish_children
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -50,7 +51,7 @@ class EventPageFactory(wagtail_factories.PageFactory):
     def topics(self, create, names, **kwargs):
         if create and names:
             self.tags.add(*names)
-            self.save()
+            publish_children(self)
 
 
 class EventExceptionFactory(factory.django.DjangoModelFactory):

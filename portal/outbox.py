@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8
 
 
-def queue_email(to, subject, body, *, reply_to="", attachments=()):
+def queue_email(to, subject, body, *, reply_to="", attachments=(), headers=None):
     """Store an email and send it once the surrounding transaction has committed."""
     recipients = [to] if isinstance(to, str) else list(to)
     email = QueuedEmail.objects.create(
@@ -29,6 +29,7 @@ def queue_email(to, subject, body, *, reply_to="", attachments=()):
         body=body,
         reply_to=reply_to,
         attachments=[dict(attachment) for attachment in attachments],
+        headers=dict(headers or {}),
     )
     transaction.on_commit(lambda: send_queued_email(email.pk))
     return email
@@ -55,6 +56,7 @@ def send_queued_email(pk):
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=email.to,
             reply_to=[email.reply_to] if email.reply_to else None,
+            headers=email.headers or None,
         )
         for attachment in email.attachments:
             message.attach(

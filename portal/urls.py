@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import views
+from portal import finder, views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -14,6 +14,8 @@ urlpatterns = [
     path("search/", views.site_search, name="search"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("alerts/", include("portal.alerts_urls")),
+    path("find-training/", finder.find_training, name="find_training"),
     path("", include("directory.urls")),
 ]
 

@@ -56,3 +56,10 @@ def register_request_viewsets():
     from portal.admin_requests import CareQualityTeamViewSetGroup
 
     return CareQualityTeamViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_alert_subscriber_viewset():
+    from portal.admin_alerts import AlertSubscriberViewSet
+
+    return AlertSubscriberViewSet()

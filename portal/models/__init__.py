@@ -7,6 +7,12 @@ from portal.models.academy import (
     AcademyPage,
     AcademyTestimonial,
 )
+from portal.models.alerts import (
+    AlertFrequency,
+    AlertKind,
+    AlertSubscriber,
+    AlertSubscription,
+)
 from portal.models.guides import GuideIndexPage, GuidePage, GuideTag
 from portal.models.news import NewsIndexPage, NewsPage, NewsTag
 from portal.models.outbox import QueuedEmail
@@ -19,6 +25,10 @@ __all__ = [
     "AcademyModule",
     "AcademyPage",
     "AcademyTestimonial",
+    "AlertFrequency",
+    "AlertKind",
+    "AlertSubscriber",
+    "AlertSubscription",
     "ContentPage",
     "GuideIndexPage",
     "GuidePage",

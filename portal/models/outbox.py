@@ -24,6 +24,11 @@ class QueuedEmail(models.Model):
         blank=True,
         help_text="List of {filename, content, mimetype}; text content only.",
     )
+    headers = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Extra headers, such as List-Unsubscribe on alert emails.",
+    )
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.PENDING
     )

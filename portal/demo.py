@@ -102,6 +102,9 @@ FOOTER_PAGES = {
                 "asking, and what the home needs help with.",
                 "Feedback on training: your rating, comments, role and home type. "
                 "We do not publish your name.",
+                "Email alerts: your email address, what you chose to follow, how "
+                "often, and when you subscribed, confirmed and were last sent an "
+                "alert. Nothing else.",
             ),
             heading("Why we collect it"),
             paragraph(
@@ -115,6 +118,11 @@ FOOTER_PAGES = {
                 "Award nominations are kept for two years and then anonymised. "
                 "Bookings are kept for one year after the event. Support requests "
                 "are kept for six years, in line with the council's records policy."
+            ),
+            paragraph(
+                "Email alerts are kept until you unsubscribe. Every alert email has a "
+                "link that removes your address and everything you followed straight "
+                "away. If you do not confirm an alert within a week, we delete it."
             ),
             heading("Your rights"),
             paragraph(
@@ -144,8 +152,8 @@ FOOTER_PAGES = {
             ),
             paragraph(
                 "Some pages remember things in your own browser, such as which items "
-                "you have ticked on a checklist. This stays on your device and is "
-                "never sent to us."
+                'you have ticked on a checklist, or your answers to "Find training '
+                'for my home". This stays on your device and is never sent to us.'
             ),
         ],
     },

@@ -1,8 +1,8 @@
 """Email alerts: what a subscription follows, its signed links, subscribing with
 double opt-in, and the daily or weekly digest of what is new.
 
-A subscription follows a topic (a taggit tag slug) or a directory filter (the
-directory's query string, checked by the directory's own filter form). The
+A subscription follows a topic (a taggit tag slug), a directory filter or a news
+filter (the page's query string, checked by that page's own filter form). The
 digest for an address lists what was published after each subscription's
 `last_sent_at` watermark; the email is queued (portal/outbox.py) and the
 watermarks moved on in one transaction per address, so a second run sends
@@ -129,22 +129,45 @@ def directory_target(raw):
     return Target(AlertKind.DIRECTORY, query, describe_directory_filter(form), link)
 
 
+def news_url():
+    from portal.models import NewsIndexPage
+
+    index = NewsIndexPage.objects.live().first()
+    return index.url if index else "/"
+
+
+def news_target(raw):
+    from portal.news import NewsFilterForm
+
+    form = NewsFilterForm(QueryDict(raw[:2000]))
+    form.is_valid()  # every field is optional; unknown values are dropped
+    query = form.querystring()
+    description = form.description()
+    label = f"News: {description}" if description else "All news"
+    link = news_url() + (f"?{query}" if query else "")
+    return Target(AlertKind.NEWS, query, label, link)
+
+
+FILTER_TARGETS = {AlertKind.DIRECTORY: directory_target, AlertKind.NEWS: news_target}
+
+
 def resolve_target(kind, value):
     """The Target for a stored or submitted (kind, value); None if not valid."""
     if kind == AlertKind.TOPIC:
         return topic_target(value)
-    if kind == AlertKind.DIRECTORY:
-        return directory_target(value)
+    if kind in FILTER_TARGETS:
+        return FILTER_TARGETS[kind](value)
     return None
 
 
 def topic_choices():
-    """Topics used by at least one guide, directory entry or event."""
+    """Topics used by at least one guide, directory entry, event or news item."""
     return list(
         Tag.objects.filter(
             Q(portal_guidetag_items__isnull=False)
             | Q(directory_directoryentrytag_items__isnull=False)
             | Q(events_eventtag_items__isnull=False)
+            | Q(portal_newstag_items__isnull=False)
         )
         .distinct()
         .order_by("name")
@@ -375,7 +398,7 @@ def topic_sections(slug, tag_name, since, until):
     from directory.models import DirectoryEntryTag
     from directory.search import visible_entries
     from events.models import EventIndexPage, EventPage, EventTag
-    from portal.models import GuideIndexPage, GuidePage, GuideTag
+    from portal.models import GuideIndexPage, GuidePage, GuideTag, NewsPage, NewsTag
 
     def tagged(through):
         return through.objects.filter(tag__slug=slug).values("content_object_id")
@@ -386,6 +409,11 @@ def topic_sections(slug, tag_name, since, until):
 
     topic_query = urlencode({"topic": slug})
     sources = [
+        (
+            "News",
+            NewsPage.objects.live().public().filter(pk__in=tagged(NewsTag)),
+            f"{news_url()}?{topic_query}",
+        ),
         (
             "New guides",
             GuidePage.objects.live().public().filter(pk__in=tagged(GuideTag)),
@@ -431,12 +459,24 @@ def directory_sections(target, since, until):
     return [Section("New in the directory", items, total, target.link)]
 
 
+def news_sections(target, since, until):
+    from portal.news import news_published_since
+
+    news = news_published_since(since, QueryDict(target.value))
+    items, total = page_items(news.prefetch_related(None), since, until)
+    if not items:
+        return []
+    return [Section("News", items, total, target.link)]
+
+
 def new_content(subscription, target, since, until):
     """The sections of a digest for one subscription (empty if nothing is new)."""
     if subscription.kind == AlertKind.TOPIC:
         return topic_sections(subscription.target, target.label, since, until)
     if subscription.kind == AlertKind.DIRECTORY:
         return directory_sections(target, since, until)
+    if subscription.kind == AlertKind.NEWS:
+        return news_sections(target, since, until)
     return []
 
 

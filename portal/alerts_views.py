@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from portal import alerts
 from portal.forms_utils import HoneypotMixin
-from portal.models import AlertFrequency, AlertKind, AlertSubscription
+from portal.models import AlertFrequency, AlertSubscription
 from portal.public_forms import email_field
 from portal.ratelimit import is_rate_limited
 
@@ -31,6 +31,7 @@ class SubscribeForm(HoneypotMixin, forms.Form):
         error_messages={"invalid_choice": "Choose one of the topics listed"},
     )
     directory = forms.CharField(required=False, widget=forms.HiddenInput)
+    news = forms.CharField(required=False, widget=forms.HiddenInput)
     email = email_field(help_text="We will send a link to this address to confirm.")
     frequency = forms.ChoiceField(
         label="How often?",
@@ -43,20 +44,25 @@ class SubscribeForm(HoneypotMixin, forms.Form):
         },
     )
 
-    field_order = ["topic", "directory", "email", "frequency", "website"]
+    field_order = ["topic", "directory", "news", "email", "frequency", "website"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topic"].choices = [("", "Choose a topic")] + alerts.topic_choices()
 
     @property
-    def follows_directory(self):
-        return "directory" in self.data
+    def followed_filter(self):
+        """ "directory" or "news" when following a filtered list, else None."""
+        return next((kind for kind in alerts.FILTER_TARGETS if kind in self.data), None)
+
+    def filter_target(self):
+        kind = self.followed_filter
+        return alerts.FILTER_TARGETS[kind](self.data.get(kind, "")) if kind else None
 
     def clean(self):
         data = super().clean()
-        if self.follows_directory:
-            data["target"] = alerts.directory_target(data.get("directory", ""))
+        if self.followed_filter:
+            data["target"] = self.filter_target()
         elif data.get("topic"):
             data["target"] = alerts.topic_target(data["topic"])
         elif "topic" not in self.errors:
@@ -83,8 +89,9 @@ def link_problem(request, error, what):
 
 def target_from_query(request):
     """What a link to the subscribe page asks to follow, checked like a submission."""
-    if "directory" in request.GET:
-        return alerts.directory_target(request.GET["directory"])
+    for kind, make_target in alerts.FILTER_TARGETS.items():
+        if kind in request.GET:
+            return make_target(request.GET[kind])
     if request.GET.get("topic"):
         return alerts.topic_target(request.GET["topic"])
     return None
@@ -104,7 +111,7 @@ def render_subscribe(request, form, target, status=200):
         {
             "form": form,
             "target": target,
-            "follows_directory": bool(target and target.kind == AlertKind.DIRECTORY),
+            "follows_filter": bool(target and target.kind in alerts.FILTER_TARGETS),
             "privacy_url": privacy_link(request),
             "noindex": bool(request.GET),
         },
@@ -116,19 +123,13 @@ def render_subscribe(request, form, target, status=200):
 def subscribe(request):
     if request.method != "POST":
         target = target_from_query(request)
-        initial = {}
-        if target and target.kind == AlertKind.DIRECTORY:
-            initial["directory"] = target.value
-        elif target:
-            initial["topic"] = target.value
+        initial = {target.kind: target.value} if target else {}
         return render_subscribe(request, SubscribeForm(initial=initial), target)
     form = SubscribeForm(request.POST)
     if form.is_spam():
         return HttpResponseRedirect(reverse("alerts:check_email"))
     valid = form.is_valid()
-    target = form.cleaned_data.get("target")
-    if target is None and form.follows_directory:
-        target = alerts.directory_target(request.POST.get("directory", ""))
+    target = form.cleaned_data.get("target") or form.filter_target()
     if is_rate_limited(request, "alerts", alerts_rate_limit(), 3600):
         form.add_error(
             None,

@@ -22,6 +22,7 @@ class AlertFrequency(models.TextChoices):
 class AlertKind(models.TextChoices):
     TOPIC = "topic", "Topic"
     DIRECTORY = "directory", "Directory search"
+    NEWS = "news", "News"
 
 
 class AlertSubscriber(models.Model):
@@ -71,10 +72,10 @@ class AlertSubscriber(models.Model):
 
 
 class AlertSubscription(models.Model):
-    """Something one address follows: a topic or a directory filter.
+    """Something one address follows: a topic, a directory filter or a news filter.
 
-    `target` is a topic's tag slug, or the directory's query string after the
-    directory's own filter form has checked it. `last_sent_at` is the watermark:
+    `target` is a topic's tag slug, or the directory's or the news page's query
+    string after that page's own filter form has checked it. `last_sent_at` is the watermark:
     a digest lists what was published after it and moves it on in the same
     transaction that queues the email.
     """

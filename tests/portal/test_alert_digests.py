@@ -23,6 +23,7 @@ from tests.factories import (
     GuidePageFactory,
 )
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
+from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -295,3 +296,47 @@ def test_digest_queries_do_not_grow_with_content(site, django_assert_max_num_que
     with django_assert_max_num_queries(40) as large:
         run()
     assert len(large.captured_queries) <= len(small.captured_queries) + 2
+
+
+@pytest.fixture
+def news_index(home_page):
+    return NewsIndexPageFactory(parent=home_page)
+
+
+def test_topic_digest_includes_news_on_the_topic(site, news_index):
+    NewsPageFactory(
+        parent=news_index, title="Dementia pilot grows", topics=["Dementia care"]
+    )
+    NewsPageFactory(parent=news_index, title="Medicines update", topics=["Medicines"])
+    NewsPageFactory(
+        parent=news_index,
+        title="Draft dementia news",
+        topics=["Dementia care"],
+        live=False,
+    )
+    follow("manager@example.org", "topic", "dementia-care")
+    run()
+    (digest,) = digests()
+    assert "News\n" in digest.body
+    assert "Dementia pilot grows" in digest.body
+    assert "Medicines update" not in digest.body
+    assert "Draft dementia news" not in digest.body
+
+
+def test_news_filter_digest_uses_the_news_page_filters(site, news_index):
+    NewsPageFactory(
+        parent=news_index,
+        title="New safeguarding thresholds",
+        topics=["Safeguarding"],
+        action_required=True,
+        action="Read the thresholds and brief your staff.",
+    )
+    NewsPageFactory(
+        parent=news_index, title="Safeguarding week recap", topics=["Safeguarding"]
+    )
+    follow("owner@example.org", "news", "topic=safeguarding&action_required=yes")
+    run()
+    (digest,) = digests()
+    assert "News: Safeguarding; action required" in digest.body
+    assert "New safeguarding thresholds" in digest.body
+    assert "Safeguarding week recap" not in digest.body

@@ -326,3 +326,20 @@ def test_administrators_find_export_and_erase_subscribers(
     ]
     assert not QueuedEmail.objects.filter(to__icontains="manager@example.org").exists()
     assert client.get(reverse("alert_subscribers:add")).status_code in (302, 403)
+
+
+def test_news_filter_is_checked_by_the_news_form(client, directory, home_page):
+    from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
+
+    news = NewsIndexPageFactory(parent=home_page)
+    NewsPageFactory(parent=news, topics=["Safeguarding"])
+    listing = client.get(news.url + "?topic=safeguarding").content.decode()
+    assert 'href="/alerts/?news=topic%3Dsafeguarding"' in listing
+    query = "action_required=yes&topic=safeguarding&topic=nope&page=2&colour=red"
+    page = client.get(SUBSCRIBE, {"news": query}).content.decode()
+    assert "News: Safeguarding; action required" in page
+    assert 'name="news" value="topic=safeguarding&amp;action_required=yes"' in page
+    subscribe(client, news=query, topic="")
+    subscription = AlertSubscription.objects.get()
+    assert subscription.kind == "news"
+    assert subscription.target == "topic=safeguarding&action_required=yes"

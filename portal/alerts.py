@@ -10,12 +10,15 @@ nothing twice and a run that fails part-way can simply be run again.
 """
 
 import datetime
+import hashlib
 import logging
+import time
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.http import QueryDict
@@ -271,6 +274,21 @@ def subscriber_links(subscriber, base_url):
 # Subscribing ------------------------------------------------------------------
 
 
+def too_many_emails(email):
+    """True once an address has been sent the hourly limit of confirmation and
+    manage-link emails, so the public forms cannot be used to flood someone's
+    inbox from many machines. Only a hash of the address goes in the cache."""
+    limit = getattr(settings, "ALERTS_EMAILS_PER_ADDRESS_PER_HOUR", 5)
+    digest = hashlib.sha256(email.lower().encode()).hexdigest()[:32]
+    key = f"alerts:emails:{digest}:{int(time.time() // 3600)}"
+    if cache.add(key, 1, timeout=3605):
+        return False
+    try:
+        return cache.incr(key) > limit
+    except ValueError:  # expired between add and incr
+        return False
+
+
 def normalise_email(email):
     local, _at, domain = email.strip().rpartition("@")
     return f"{local}@{domain.lower()}"
@@ -292,6 +310,8 @@ def request_subscription(email, target, frequency, base_url):
             target=target.value,
             defaults={"frequency": frequency},
         )
+        if too_many_emails(email):
+            return subscription
         links = subscriber_links(subscriber, base_url)
         context = {"target": target, "subscription": subscription, **links}
         if subscription.is_confirmed:
@@ -335,7 +355,7 @@ def send_manage_link(email, base_url):
     subscriber = AlertSubscriber.objects.filter(
         email=normalise_email(email), subscriptions__confirmed_at__isnull=False
     ).first()
-    if subscriber is None:
+    if subscriber is None or too_many_emails(subscriber.email):
         return False
     links = subscriber_links(subscriber, base_url)
     with transaction.atomic():
@@ -405,7 +425,9 @@ def topic_sections(slug, tag_name, since, until):
 
     def index_url(model, query):
         index = model.objects.live().first()
-        return f"{index.url}?{query}" if index else ""
+        if index is None:
+            return ""
+        return f"{index.url}?{query}" if query else index.url
 
     topic_query = urlencode({"topic": slug})
     sources = [

@@ -343,3 +343,18 @@ def test_news_filter_is_checked_by_the_news_form(client, directory, home_page):
     subscription = AlertSubscription.objects.get()
     assert subscription.kind == "news"
     assert subscription.target == "topic=safeguarding&action_required=yes"
+
+
+def test_an_address_is_not_flooded_from_many_machines(directory, settings):
+    settings.ALERTS_EMAILS_PER_ADDRESS_PER_HOUR = 2
+    for number in range(4):
+        machine = Client(REMOTE_ADDR=f"192.0.2.{number}")
+        response = subscribe(machine, directory=f"q=course+{number}", topic="")
+        assert response.status_code == 302
+    assert len(emails()) == 2
+    assert AlertSubscription.objects.count() == 4  # each can still be asked for later
+    manage = Client(REMOTE_ADDR="192.0.2.9").post(
+        "/alerts/manage/", {"email": "manager@example.org"}
+    )
+    assert manage.status_code == 302
+    assert len(emails()) == 2

@@ -340,3 +340,15 @@ def test_news_filter_digest_uses_the_news_page_filters(site, news_index):
     assert "News: Safeguarding; action required" in digest.body
     assert "New safeguarding thresholds" in digest.body
     assert "Safeguarding week recap" not in digest.body
+
+
+def test_long_sections_are_cut_with_a_link_to_the_full_list(site):
+    for _ in range(alerts.ITEMS_PER_SECTION + 3):
+        DirectoryEntryPageFactory(parent=site["directory"], topics=["Dementia care"])
+    follow("manager@example.org", "topic", "dementia-care")
+    run()
+    (digest,) = digests()
+    assert "New in the directory (showing 10 of 13)" in digest.body
+    assert digest.body.count("\n- ") == 10
+    assert "See them all: http://portal/directory/?topic=dementia-care" in digest.body
+    assert digest.subject.endswith("13 new items for you")

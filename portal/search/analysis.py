@@ -202,7 +202,6 @@ def build_schema():
     schema = fields.Schema(
         doc_id=fields.ID(stored=True, unique=True),
         doc_pk=fields.STORED(),
-        pk_order=FilterValues(),
         ctype=fields.KEYWORD(lowercase=False, commas=True, scorable=False),
         title=positional_text(text),
         content=positional_text(text),

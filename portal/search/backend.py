@@ -70,7 +70,7 @@ from .mapping import (
     related_model_for,
     text_fields_for,
 )
-from .store import get_store
+from .store import get_store, writer_options
 
 logger = logging.getLogger(__name__)
 
@@ -88,8 +88,10 @@ BUILD_PROCESSES = int(os.environ.get("SEARCH_BUILD_PROCESSES", "0")) or max(
     1, min(4, os.cpu_count() or 1)
 )
 BUILD_LIMIT_MB = 128
-#: Stands for the primary key in filter leaves (indexed as "pk_order").
+#: Stands for the primary key in filter leaves.
 PK_COLUMN = "<pk>"
+#: Name of the primary key's (virtual) filter field, read from stored fields.
+PK_FIELD = "pk_order"
 #: Type letters of ``encode_value``; "~" sorts after every value of one type.
 _TYPE_END = "\U0010ffff"
 
@@ -152,13 +154,44 @@ class FilterEvaluator:
 
     def term_docs(self, fieldname, text):
         """Bitset of the documents holding ``text`` in ``fieldname``."""
+        if fieldname == PK_FIELD:
+            return self.value_docs(PK_FIELD).get(text, 0)
         return self.terms.bits(fieldname, text)
+
+    def pk_terms(self):
+        """{docnum: encoded primary key} of every live document (cached).
+
+        Primary keys are not indexed as terms (a posting list per document
+        would add a tenth to the index); they are read from the stored fields
+        once per segment and kept with that segment's other cached sets.
+        """
+        mapping = self.caches.get("pk_terms")
+        if mapping is None:
+            mapping = {}
+            terms = self.terms
+            for (reader, offset), cache in zip(
+                terms.leaves, terms.segment_caches, strict=True
+            ):
+                encoded = cache.get("pk_terms")
+                if encoded is None:
+                    encoded = cache["pk_terms"] = [
+                        encode_stored_pk(reader.stored_fields(docnum).get("doc_pk"))
+                        for docnum in range(reader.doc_count_all())
+                    ]
+                deleted = reader.deleted_docs_set if reader.has_deletions() else ()
+                for local, term in enumerate(encoded):
+                    if local not in deleted:
+                        mapping[offset + local] = term
+            self.caches["pk_terms"] = mapping
+        return mapping
 
     def field_terms(self, fieldname):
         key = ("terms", fieldname)
         terms = self.caches.get(key)
         if terms is None:
-            if fieldname in self.reader.indexed_field_names():
+            if fieldname == PK_FIELD:
+                terms = sorted(self.value_docs(PK_FIELD))
+            elif fieldname in self.reader.indexed_field_names():
                 terms = sorted(self.reader.field_terms(fieldname))
             else:
                 terms = []
@@ -169,6 +202,12 @@ class FilterEvaluator:
         """{term: docs} for every term of a filter field (cached)."""
         key = ("values", fieldname)
         values = self.caches.get(key)
+        if values is None and fieldname == PK_FIELD:
+            by_term = {}
+            for docnum, term in self.pk_terms().items():
+                by_term.setdefault(term, []).append(docnum)
+            values = {term: bits_from_ids(docs) for term, docs in by_term.items()}
+            self.caches[key] = values
         if values is None:
             values = {
                 term: self.term_docs(fieldname, term)
@@ -181,6 +220,8 @@ class FilterEvaluator:
         """{docnum: smallest term} for sorting on a filter field (cached)."""
         key = ("docvalues", fieldname)
         mapping = self.caches.get(key)
+        if mapping is None and fieldname == PK_FIELD:
+            mapping = self.caches[key] = self.pk_terms()
         if mapping is None:
             mapping = {}
             for term, docs in self.value_docs(fieldname).items():
@@ -235,15 +276,14 @@ class FilterEvaluator:
         """{primary key: [docnums]} (cached), for ``pk__in`` with many keys."""
         mapping = self.caches.get("pk_docs")
         if mapping is None:
-            mapping = {
-                decode_value(term): ids_from_bits(docs)
-                for term, docs in self.value_docs("pk_order").items()
-            }
+            mapping = {}
+            for docnum, term in self.pk_terms().items():
+                mapping.setdefault(decode_value(term), []).append(docnum)
             self.caches["pk_docs"] = mapping
         return mapping
 
     def leaf(self, leaf, universe):
-        fieldname = "pk_order" if leaf.column == PK_COLUMN else "flt__" + leaf.column
+        fieldname = PK_FIELD if leaf.column == PK_COLUMN else "flt__" + leaf.column
         lookup = leaf.lookup
         values = leaf.values
         if leaf.column == PK_COLUMN and lookup in ("exact", "in"):
@@ -467,7 +507,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         universe = evaluator.model_docs(self.model)
         tree = self.filter_tree()
         if tree is not None and self.needs_database_filter(tree):
-            pk_docs = evaluator.value_docs("pk_order")
+            pk_docs = evaluator.value_docs(PK_FIELD)
             allowed = 0
             for pk in self.queryset.values_list("pk", flat=True):
                 allowed |= pk_docs.get(encode_value(pk), 0)
@@ -496,7 +536,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             if name == "?":
                 continue
             if name == "pk":
-                columns.append(("pk_order", descending))
+                columns.append((PK_FIELD, descending))
                 continue
             field = self._get_filterable_field(name)
             if field is None:
@@ -507,7 +547,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
                 )
             columns.append(("flt__" + column_name(self.model, field), descending))
         # Newest first, as Wagtail's backends do, keeps pages stable.
-        columns.append(("pk_order", True))
+        columns.append((PK_FIELD, True))
         return columns
 
     # Full text ------------------------------------------------------------------
@@ -780,6 +820,14 @@ class WhooshSearchResults(BaseSearchResults):
         )
 
 
+def encode_stored_pk(text):
+    """The filter term of a primary key stored as text (integers sort as such)."""
+    if text is None:
+        return NULL
+    digits = text[1:] if text.startswith("-") else text
+    return encode_value(int(text) if digits.isdigit() else text)
+
+
 def facet_column(model, search_fields, field_name):
     """The index column of a filter field, possibly behind ``RelatedFields``."""
     first, _, rest = field_name.partition("__")
@@ -847,7 +895,7 @@ def run_search(searcher, evaluator, compiler, limit):
         return Hits(0, [], True, 0)
     columns = compiler.order_columns()
     if columns is not None or not leaves_:
-        return sorted_hits(evaluator, matched, columns or [("pk_order", True)], limit)
+        return sorted_hits(evaluator, matched, columns or [(PK_FIELD, True)], limit)
     ranked, total = top_scored(evaluator.terms, leaves_, matched, limit)
     return Hits(total, ranked, limit is None or total <= limit, matched)
 
@@ -1037,7 +1085,10 @@ class WhooshRebuilder:
         # One segment per worker process, not merged at the end: merging would
         # rewrite every posting once more for little gain at query time.
         self.writer = ix.writer(
-            procs=BUILD_PROCESSES, multisegment=True, limitmb=BUILD_LIMIT_MB
+            procs=BUILD_PROCESSES,
+            multisegment=True,
+            limitmb=BUILD_LIMIT_MB,
+            **writer_options(),
         )
         return WhooshIndex(
             self.index.backend, generation=self.generation, writer=self.writer

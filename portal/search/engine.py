@@ -80,8 +80,22 @@ def _raw_postings(segment_reader, fieldname, btext):
     return ids, weights
 
 
+#: Most term bitsets kept per segment across searchers (then that cache restarts).
+SEGMENT_CACHE_TERMS = 20_000
+
+
+def segment_key(reader):
+    segment = getattr(reader, "segment", None)
+    return segment().segment_id() if segment else None
+
+
 class TermIndex:
-    """Per-searcher cache of term bitsets and score maps (discarded with it)."""
+    """Per-searcher cache of term bitsets and score maps (discarded with it).
+
+    Term bitsets are also kept per segment in ``caches["segments"]`` (which the
+    store carries over to the next searcher), so after a save only the new small
+    segment's postings are read; deletions are masked per searcher.
+    """
 
     def __init__(self, searcher, caches):
         self.searcher = searcher
@@ -89,6 +103,17 @@ class TermIndex:
         self.leaves = [
             (leaf.reader(), offset) for leaf, offset in searcher.leaf_searchers()
         ]
+        by_segment = caches.get("segments")
+        self.segment_caches = []
+        for reader, _offset in self.leaves:
+            key = segment_key(reader)
+            if by_segment is None or key is None:
+                self.segment_caches.append({})
+                continue
+            cache = by_segment.setdefault(key, {})
+            if len(cache) > SEGMENT_CACHE_TERMS:
+                cache.clear()
+            self.segment_caches.append(cache)
 
     def _postings(self, fieldname, text):
         # Not cached: the bitset and score map made from them are much smaller.
@@ -117,16 +142,39 @@ class TermIndex:
         key = ("bits", fieldname, text)
         bits = self.caches.get(key)
         if bits is None:
-            docs = []
-            for _reader, offset, ids, _weights, deleted in self._postings(
-                fieldname, text
+            bits = 0
+            btext = self._term_bytes(fieldname, text)
+            for (reader, offset), cache in zip(
+                self.leaves, self.segment_caches, strict=True
             ):
-                if deleted:
-                    docs.extend(offset + i for i in ids if i not in deleted)
-                else:
-                    docs.extend(offset + i for i in ids) if offset else docs.extend(ids)
-            bits = self.caches[key] = bits_from_ids(docs)
+                local = cache.get((fieldname, text))
+                if local is None:
+                    local = 0
+                    if btext is not None and (fieldname, btext) in reader:
+                        ids, _weights = _raw_postings(reader, fieldname, btext)
+                        local = bits_from_ids(ids)
+                    cache[(fieldname, text)] = local
+                if local:
+                    if reader.has_deletions():
+                        local &= self._live_docs(reader)
+                    bits |= local << offset
+            self.caches[key] = bits
         return bits
+
+    def _term_bytes(self, fieldname, text):
+        try:
+            return self.searcher.schema[fieldname].to_bytes(text)
+        except (KeyError, ValueError):
+            return None
+
+    def _live_docs(self, reader):
+        """Bitset of a segment's documents that are not deleted (local numbers)."""
+        key = ("live", id(reader))
+        live = self.caches.get(key)
+        if live is None:
+            every = (1 << reader.doc_count_all()) - 1
+            live = self.caches[key] = every & ~bits_from_ids(reader.deleted_docs_set)
+        return live
 
     def _lengths(self, reader, fieldname):
         key = ("lengths", id(reader), fieldname)

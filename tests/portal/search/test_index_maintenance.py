@@ -105,3 +105,35 @@ def test_edits_made_during_a_rebuild_survive_the_swap(whoosh_backend, home_page)
 
 def titles(results):
     return sorted(page.title for page in results)
+
+
+@pytest.mark.django_db
+def test_term_sets_kept_per_segment_follow_updates_deletes_and_merges(
+    whoosh_backend, home_page
+):
+    """Term bitsets outlive a searcher per segment; an edit (a deletion in an
+    old segment plus a new segment) and merges must still show at once."""
+    from portal.search.store import MAX_SMALL_SEGMENTS
+
+    pages = [
+        ContentPageFactory(parent=home_page, title=f"Hydration round {number}")
+        for number in range(MAX_SMALL_SEGMENTS + 2)
+    ]
+    live = Page.objects.live()
+    assert live.search("hydration").count() == len(pages)  # fills the caches
+
+    edited = pages[0]
+    edited.title = "Oral care round"
+    edited.save_revision().publish()
+    assert live.search("hydration").count() == len(pages) - 1
+    assert [page.pk for page in live.search("oral")] == [edited.pk]
+
+    pages[1].delete()
+    assert live.search("hydration").count() == len(pages) - 2
+    # Enough single-document saves to make the store merge small segments.
+    for page in pages[2:]:
+        page.title = page.title.replace("Hydration", "Nutrition")
+        page.save_revision().publish()
+    assert live.search("hydration").count() == 0
+    assert live.search("nutrition").count() == len(pages) - 2
+    assert [page.pk for page in live.search("oral")] == [edited.pk]

@@ -160,3 +160,28 @@ def test_a_topic_added_when_publishing_is_searchable_and_counted(directory):
     assert titles(find_entries(query)) == {"Mouth care basics"}
     counts = facet_counts(query, topic_values=["oral-health"], area_values=[])
     assert counts["topic"] == {"oral-health": 1}
+
+
+@pytest.mark.parametrize("text", ["", "hoist"])
+def test_private_entries_are_neither_listed_nor_counted(directory, text):
+    from wagtail.models import PageViewRestriction
+
+    from tests.factories import DirectoryEntryPageFactory
+
+    DirectoryEntryPageFactory(
+        parent=directory, title="Hoist training", topics=["Moving and handling"]
+    )
+    private = DirectoryEntryPageFactory(
+        parent=directory,
+        title="Hoist training for our own staff",
+        kind="funding",
+        topics=["Moving and handling"],
+    )
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.LOGIN
+    )
+    query = DirectoryQuery(text=text)
+    assert titles(find_entries(query)) == {"Hoist training"}
+    counts = facet_counts(query, topic_values=["moving-and-handling"], area_values=[])
+    assert counts["topic"] == {"moving-and-handling": 1}
+    assert counts["kind"] == {"training": 1}

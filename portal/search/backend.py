@@ -87,7 +87,10 @@ PREFETCH_HITS = 100
 BUILD_PROCESSES = int(os.environ.get("SEARCH_BUILD_PROCESSES", "0")) or max(
     1, min(4, os.cpu_count() or 1)
 )
-BUILD_LIMIT_MB = 128
+#: Whoosh spills postings to temporary files (pickling each one) beyond this;
+#: by its estimate 50,000 entries need ~350 MB per worker, so a full rebuild
+#: of a large directory still sorts in memory.
+BUILD_LIMIT_MB = int(os.environ.get("SEARCH_BUILD_MEMORY_MB", "512"))
 #: Stands for the primary key in filter leaves.
 PK_COLUMN = "<pk>"
 #: Name of the primary key's (virtual) filter field, read from stored fields.

@@ -2,11 +2,12 @@ from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.admin_views import GuidesDueForReviewView
-from portal.models import QueuedEmail
+from portal.models import QueuedEmail, TopicHub
 
 
 class QueuedEmailViewSet(SnippetViewSet):
@@ -23,6 +24,21 @@ class QueuedEmailViewSet(SnippetViewSet):
 
 
 register_snippet(QueuedEmailViewSet)
+
+
+class TopicHubViewSet(SnippetViewSet):
+    """Introductions and pinned items for topic hubs (the rest is automatic)."""
+
+    model = TopicHub
+    icon = "tag"
+    menu_label = "Topic hubs"
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["__str__", LiveStatusTagColumn(), UpdatedAtColumn()]
+    search_fields = ["tag__name"]
+
+
+register_snippet(TopicHubViewSet)
 
 
 @hooks.register("register_admin_urls")

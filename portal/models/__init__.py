@@ -18,6 +18,7 @@ from portal.models.news import NewsIndexPage, NewsPage, NewsTag
 from portal.models.outbox import QueuedEmail
 from portal.models.pages import ContentPage, HomePage, PortalSettings
 from portal.models.support import SupportRequest, SupportRequestPage
+from portal.models.topics import TopicHub, TopicHubPin, TopicIndexPage
 
 __all__ = [
     "AcademyApplication",
@@ -41,4 +42,7 @@ __all__ = [
     "QueuedEmail",
     "SupportRequest",
     "SupportRequestPage",
+    "TopicHub",
+    "TopicHubPin",
+    "TopicIndexPage",
 ]

@@ -37,6 +37,7 @@ class HomePage(Page):
         "portal.AcademyPage",
         "portal.SupportRequestPage",
         "portal.NewsIndexPage",
+        "portal.TopicIndexPage",
     ]
     max_count = 1
 

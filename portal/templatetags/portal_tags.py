@@ -20,6 +20,8 @@ RESULT_LABELS = {
     "awards.AwardsIndexPage": "Awards",
     "portal.AcademyPage": "Leadership Academy",
     "portal.SupportRequestPage": "Support",
+    "portal.NewsPage": "News",
+    "portal.NewsIndexPage": "News",
 }
 
 

@@ -17,6 +17,8 @@ DEMO_MODULES = [
     "portal.demo_academy",
     "events.demo",
     "awards.demo",
+    "portal.demo_news",
+    "portal.demo_topics",
 ]
 
 

@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test lint format browsers bench clean
+.PHONY: run setup test test-postgres lint format browsers bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ test: $(VENV)/.installed-dev browsers
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest $(PYTEST_ARGS)
 	$(BIN)/pytest tests/browser
+
+## The unit and browser tests again on PostgreSQL (installed from Debian if missing,
+## a throwaway cluster on 127.0.0.1)
+test-postgres: $(VENV)/.installed-dev browsers
+	bash scripts/test-postgres.sh $(PYTEST_ARGS)
 
 ## Whoosh vs database search backend on synthetic corpora (BENCH_SIZES=1000,10000,50000)
 bench: $(VENV)/.installed

@@ -109,6 +109,16 @@ def django_db_setup(
         databases = setup_databases(verbosity=0, interactive=False, aliases=["default"])
     yield
     with django_db_blocker.unblock():
+        from django.db import connection
+
+        if connection.vendor == "postgresql":
+            # The live server's and Playwright's threads may still hold
+            # connections, and PostgreSQL refuses to drop a database in use.
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
         teardown_databases(databases, verbosity=0)
 
 

@@ -10,5 +10,9 @@ class PortalConfig(AppConfig):
         # Re-indexes published pages once their tags are saved.
         from portal import (
             indexing,  # noqa: F401
+            page_cache,
             spelling,  # noqa: F401
         )
+
+        # Publishing and content changes empty the public page cache.
+        page_cache.connect_signals()

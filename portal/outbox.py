@@ -1,7 +1,7 @@
 """Queue emails in the database and send them after the transaction commits.
 
 Use `queue_email(...)` inside the same transaction that saves a submission. If the
-mail server is down, the email stays queued and `send_queued_emails` (run by
+mail server is down (or the task worker is), the email stays queued and `send_queued_emails` (run by
 cron every few minutes) retries it with growing delays.
 """
 
@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from portal.models import QueuedEmail
+from portal.tasks import send_queued_email_task
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ def queue_email(to, subject, body, *, reply_to="", attachments=(), headers=None)
         attachments=[dict(attachment) for attachment in attachments],
         headers=dict(headers or {}),
     )
-    transaction.on_commit(lambda: send_queued_email(email.pk))
+    transaction.on_commit(lambda: send_queued_email_task.enqueue(email.pk))
     return email
 
 

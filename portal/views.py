@@ -1,11 +1,14 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from taggit.models import Tag
 
+from portal import health
 from portal.forms import GuideFilterForm, SiteSearchForm
 from portal.models import GuidePage
 from portal.search_page import SiteSearch
@@ -36,6 +39,21 @@ def site_search(request):
             suggestion=suggest(text) if paginator.count < 3 else "",
         )
     return render(request, "portal/search.html", context)
+
+
+@never_cache
+@require_GET
+def health_check(request):
+    """For load balancers: 200 when the database and search answer, else 503."""
+    checks = health.run_checks()
+    healthy = all(checks.values())
+    return JsonResponse(
+        {
+            "status": "ok" if healthy else "error",
+            "checks": {name: "ok" if ok else "error" for name, ok in checks.items()},
+        },
+        status=200 if healthy else 503,
+    )
 
 
 @require_GET

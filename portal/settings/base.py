@@ -7,6 +7,7 @@ and media files under var/).
 
 import os
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -77,6 +79,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise straight after SecurityMiddleware serves static files cheaply.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Stored public pages are served from here, before sessions and the page tree.
+    "portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -146,10 +150,40 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 
+
+def media_storage_settings(environ):
+    """STORAGES["default"]: local files under MEDIA_ROOT, or an S3-compatible bucket
+    when AWS_STORAGE_BUCKET_NAME is set (credentials come from the usual AWS_*
+    variables or the machine's role, read by boto3)."""
+    bucket = environ.get("AWS_STORAGE_BUCKET_NAME", "")
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    options = {
+        "bucket_name": bucket,
+        "location": environ.get("AWS_LOCATION", "media"),
+        # Files are public by URL (images); private documents are still served
+        # through Wagtail's permission-checking view (WAGTAILDOCS_SERVE_METHOD).
+        "querystring_auth": False,
+        "default_acl": None,
+        "file_overwrite": False,
+    }
+    for option, variable in [
+        ("endpoint_url", "AWS_S3_ENDPOINT_URL"),
+        ("region_name", "AWS_S3_REGION_NAME"),
+        ("custom_domain", "AWS_S3_CUSTOM_DOMAIN"),
+    ]:
+        if environ.get(variable):
+            options[option] = environ[variable]
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage_settings(os.environ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Documents are always streamed through Wagtail's view, which checks privacy
+# settings, instead of redirecting to the storage's (public) URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 
 def cache_settings(url):
@@ -170,7 +204,25 @@ def cache_settings(url):
     raise ValueError(f"Unsupported CACHE_URL scheme: {url!r}")
 
 
-CACHES = {"default": cache_settings(os.environ.get("CACHE_URL", ""))}
+def page_cache_settings(cache_url):
+    """The "pages" cache: the shared Redis cache when CACHE_URL names one, else
+    files under var/ that all the app server's workers on this machine share."""
+    if cache_url.startswith(("redis://", "rediss://")):
+        return {**cache_settings(cache_url), "KEY_PREFIX": "pages"}
+    return {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache" / "pages"),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+
+
+CACHES = {
+    "default": cache_settings(os.environ.get("CACHE_URL", "")),
+    "pages": page_cache_settings(os.environ.get("CACHE_URL", "")),
+}
+# How long a public page is kept (seconds); 0 turns the page cache off. Any
+# publish or content change empties it sooner.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
 
 def search_backend_settings(name):
@@ -206,24 +258,78 @@ WAGTAILSEARCH_BACKENDS = {
     "default": search_backend_settings(os.environ.get("SEARCH_BACKEND", "whoosh"))
 }
 
-EMAIL_BACKEND = os.environ.get(
-    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-)
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+
+def email_settings(environ):
+    """Outgoing mail: EMAIL_URL (smtp://user:password@host:587, smtp+tls:// for
+    STARTTLS, smtp+ssl:// for implicit TLS), or EMAIL_HOST and friends; without
+    either, emails are printed to the console (development)."""
+    url = environ.get("EMAIL_URL", "")
+    if url:
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        if scheme not in {"smtp", "smtp+tls", "smtp+ssl", "console"}:
+            raise ValueError(f"Unsupported EMAIL_URL scheme: {scheme!r}")
+        if scheme == "console":
+            return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": parts.hostname or "localhost",
+            "EMAIL_PORT": parts.port
+            or {"smtp+ssl": 465, "smtp+tls": 587}.get(scheme, 25),
+            "EMAIL_HOST_USER": unquote(parts.username or ""),
+            "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+            "EMAIL_USE_TLS": scheme == "smtp+tls",
+            "EMAIL_USE_SSL": scheme == "smtp+ssl",
+        }
+    default_backend = (
+        "django.core.mail.backends.smtp.EmailBackend"
+        if environ.get("EMAIL_HOST")
+        else "django.core.mail.backends.console.EmailBackend"
+    )
+    return {
+        "EMAIL_BACKEND": environ.get("EMAIL_BACKEND", default_backend),
+        "EMAIL_HOST": environ.get("EMAIL_HOST", "localhost"),
+        "EMAIL_PORT": int(environ.get("EMAIL_PORT", "25")),
+        "EMAIL_HOST_USER": environ.get("EMAIL_HOST_USER", ""),
+        "EMAIL_HOST_PASSWORD": environ.get("EMAIL_HOST_PASSWORD", ""),
+        "EMAIL_USE_TLS": environ.get("EMAIL_USE_TLS", "").lower()
+        in {"1", "true", "yes", "on"},
+        "EMAIL_USE_SSL": environ.get("EMAIL_USE_SSL", "").lower()
+        in {"1", "true", "yes", "on"},
+    }
+
+
+_email = email_settings(os.environ)
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST = _email["EMAIL_HOST"]
+EMAIL_PORT = _email["EMAIL_PORT"]
+EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
+EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
+EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
+EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "care-quality@example.gov.uk")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get(
-            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
-        )
+
+def tasks_backend(name):
+    """TASKS_BACKEND=immediate (run in the web request, the default) or database
+    (queued in the database and run by `manage.py db_worker`); a dotted path to
+    another backend class also works."""
+    aliases = {
+        "": "django_tasks.backends.immediate.ImmediateBackend",
+        "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        "database": "django_tasks_db.DatabaseBackend",
     }
-}
+    if name in aliases:
+        return aliases[name]
+    if "." not in name:
+        raise ValueError(f"Unsupported TASKS_BACKEND: {name!r}")
+    return name
+
+
+# Queued emails and search index updates run as tasks.
+TASKS = {"default": {"BACKEND": tasks_backend(os.environ.get("TASKS_BACKEND", ""))}}
 
 WAGTAIL_SITE_NAME = PORTAL_NAME
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -9,7 +9,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import STORAGES, env_bool, env_list
+from .base import CACHES, LOGGING, STORAGES, VAR_DIR, env_bool, env_list
 
 DEBUG = False
 
@@ -23,6 +23,8 @@ if not ALLOWED_HOSTS:
     )
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# Load balancers probe the health check over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 # Behind a TLS-terminating proxy the original scheme arrives in this header.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(
@@ -52,6 +54,40 @@ STORAGES = {
     "staticfiles": {"BACKEND": "portal.storage.StaticFilesStorage"},
 }
 PORTAL_ENVIRONMENT = "production"
+# The SQLite database, search index, caches and media default to this folder.
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+# Without CACHE_URL, the app server's workers on this machine share a cache in
+# files (rate limits and the like count across workers, not per process).
+if not os.environ.get("CACHE_URL"):
+    CACHES = {
+        **CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache" / "default"),
+            "OPTIONS": {"MAX_ENTRIES": 10000},
+        },
+    }
 
 # Calendar UIDs must not change if the site's host name does.
 EVENTS_UID_DOMAIN = os.environ.get("EVENTS_UID_DOMAIN", ALLOWED_HOSTS[0])
+
+# Structured logs: one JSON object a line on standard error (LOG_FORMAT=plain
+# for human-readable lines), at LOG_LEVEL (default INFO: requests that fail are
+# logged by Django at WARNING and ERROR).
+LOGGING = {
+    **LOGGING,
+    "formatters": {
+        **LOGGING["formatters"],
+        "json": {"()": "portal.logging.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain"
+            if os.environ.get("LOG_FORMAT", "json") == "plain"
+            else "json",
+        }
+    },
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+}

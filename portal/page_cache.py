@@ -1,0 +1,141 @@
+"""Cache of whole public pages for visitors who are not signed in.
+
+A response is stored only when it is a plain GET of a URL without a query
+string, made without a session or messages cookie, answered 200 without setting
+a cookie (pages with forms set the CSRF cookie, so they are never stored) and
+without Cache-Control private/no-store/no-cache. Editors' publishing, and any
+change to content or bookings, empties the cache at once (a new generation),
+so an edit appears as soon as it is published.
+
+The cache is the "pages" alias: files under var/ on one machine (shared by the
+app server's workers), or Redis when CACHE_URL points at it.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+GENERATION_KEY = "page-cache:generation"
+SKIPPED_PREFIXES = ("/admin/", "/documents/", "/health/", "/search/", "/static/")
+# Saving these changes nothing a visitor sees (sessions, the outbox, task
+# results, logs, the search index, revisions of drafts).
+IGNORED_APPS = {
+    "sessions",
+    "django_tasks_db",
+    "wagtailsearch",
+    "modelsearch",
+    "wagtailadmin",
+    "contenttypes",
+}
+IGNORED_MODELS = {
+    "portal.queuedemail",
+    "wagtailcore.revision",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.workflowstate",
+    "wagtailcore.taskstate",
+    "wagtailusers.userprofile",
+    "auth.user",
+}
+
+
+def page_cache():
+    return caches["pages"]
+
+
+def timeout():
+    return getattr(settings, "PAGE_CACHE_SECONDS", 0)
+
+
+def generation(cache):
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = 1
+        cache.add(GENERATION_KEY, value, None)
+    return value
+
+
+def purge():
+    """Forget every cached page (all workers and servers sharing the cache)."""
+    cache = page_cache()
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, None)
+
+
+def cache_key(request, gen):
+    url = f"{request.get_host()}{request.path}"
+    digest = hashlib.sha256(url.encode()).hexdigest()[:40]
+    return f"page-cache:{gen}:{request.method == 'HEAD'}:{digest}"
+
+
+def request_is_cacheable(request):
+    return (
+        timeout() > 0
+        and request.method in ("GET", "HEAD")
+        and not request.META.get("QUERY_STRING")
+        and not request.path.startswith(SKIPPED_PREFIXES)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def response_is_cacheable(response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    control = response.get("Cache-Control", "").lower()
+    return not any(word in control for word in ("private", "no-store", "no-cache"))
+
+
+class PageCacheMiddleware:
+    """Serves stored pages before sessions, CSRF and the page tree are touched.
+
+    Placed straight after WhiteNoise, so it sees the finished response
+    (security headers, CSP, cookies) and a hit costs two cache reads.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request_is_cacheable(request):
+            return self.get_response(request)
+        cache = page_cache()
+        key = cache_key(request, generation(cache))
+        response = cache.get(key)
+        if response is not None:
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if response_is_cacheable(response):
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            response["X-Page-Cache"] = "miss"
+            cache.set(key, response, timeout())
+        return response
+
+
+def purge_on_publish(sender, **kwargs):
+    purge()
+
+
+def purge_on_change(sender, **kwargs):
+    meta = sender._meta
+    if meta.app_label in IGNORED_APPS or meta.label_lower in IGNORED_MODELS:
+        return
+    purge()
+
+
+def connect_signals():
+    page_published.connect(purge_on_publish, dispatch_uid="page_cache_published")
+    page_unpublished.connect(purge_on_publish, dispatch_uid="page_cache_unpublished")
+    post_page_move.connect(purge_on_publish, dispatch_uid="page_cache_moved")
+    post_save.connect(purge_on_change, dispatch_uid="page_cache_saved")
+    post_delete.connect(purge_on_change, dispatch_uid="page_cache_deleted")

@@ -1,5 +1,7 @@
 from wagtail.models import Site
 
+from portal.visibility import public
+
 
 def site_chrome(request):
     """The primary navigation: live, public sections under the site's home page."""
@@ -7,7 +9,7 @@ def site_chrome(request):
     if site is None:
         return {"primary_navigation": [], "site_root": None}
     root = site.root_page
-    sections = list(root.get_children().live().public().in_menu())
+    sections = list(public(root.get_children().live(), request).in_menu())
     current_path = request.path
     navigation = []
     for page in sections:

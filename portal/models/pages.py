@@ -50,21 +50,25 @@ class HomePage(Page):
         from portal.models.guides import GuideIndexPage, GuidePage
         from portal.models.news import NewsIndexPage
         from portal.news import latest_news
+        from portal.visibility import public
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_guides"] = (
-            GuidePage.objects.live().public().order_by("-first_published_at")[:4]
-        )
+        context["latest_guides"] = public(GuidePage.objects.live(), request).order_by(
+            "-first_published_at"
+        )[:4]
         context["upcoming_events"] = upcoming_occurrences(limit=4)
         context["awards_status"] = nomination_status_for_home_page()
         context["latest_news"] = latest_news(limit=4)
-        context["news_index"] = NewsIndexPage.objects.live().public().first()
-        context["guides_index"] = GuideIndexPage.objects.live().public().first()
-        context["events_index"] = EventIndexPage.objects.live().public().first()
+        context["news_index"] = public(NewsIndexPage.objects.live(), request).first()
+        context["guides_index"] = public(GuideIndexPage.objects.live(), request).first()
+        context["events_index"] = public(EventIndexPage.objects.live(), request).first()
+        context["quick_links"] = self.get_quick_links(request)
         return context
 
-    def get_quick_links(self):
+    def get_quick_links(self, request=None):
         """Editor-chosen quick links, or the menu sections when none are chosen."""
+        from portal.visibility import public
+
         links = []
         for block in self.quick_links:
             page = block.value["page"]
@@ -80,7 +84,7 @@ class HomePage(Page):
             return links
         return [
             {"page": page, "title": page.title, "description": page.search_description}
-            for page in self.get_children().live().public().in_menu().specific()
+            for page in public(self.get_children().live(), request).in_menu().specific()
         ]
 
 

@@ -46,8 +46,10 @@ test: $(VENV)/.installed-dev browsers
 test-postgres: $(VENV)/.installed-dev browsers
 	bash scripts/test-postgres.sh $(PYTEST_ARGS)
 
-## Whoosh vs database search backend on synthetic corpora (BENCH_SIZES=1000,10000,50000)
+## Whoosh vs database search backend on synthetic corpora (BENCH_SIZES=1000,10000,50000),
+## then the site under load with gunicorn (2 workers) at 10,000 directory entries
 bench: $(VENV)/.installed
+	$(BIN)/python bench/load_bench.py --entries 10000 --seconds 5 --concurrency 4
 	$(BIN)/python bench/search_bench.py
 	$(BIN)/python bench/directory_bench.py 10000
 	$(BIN)/python bench/awards_bench.py --submissions 200 --threads 20

@@ -10,7 +10,8 @@ second, p50/p95 latency, server CPU per request (the workers' user + system
 time), SQL queries per page (counted in-process) and each page's throughput
 as a ratio to the static file's, then checks the targets:
 
-- cached pages: at least 90% of the static file's throughput;
+- cached pages (home, guide index, guide, event list, .ics feed): at least 90%
+  of the static file's throughput;
 - uncached public pages: at least 60 requests/s, at most 30 ms of CPU per
   request and 20 SQL queries;
 - directory search with three filters: p95 under 200 ms;
@@ -333,7 +334,8 @@ def print_table(title, rows, queries):
 def check_targets(uncached, cached, queries):
     static = cached["static file"]["rps"]
     misses = []
-    cacheable = ["home", "guide index", "guide", "event list", "event"]
+    # An event page carries its booking form, so it is never cached.
+    cacheable = ["home", "guide index", "guide", "event list", "events .ics feed"]
     for name in cacheable:
         ratio = cached[name]["rps"] / static
         if ratio < 0.9:

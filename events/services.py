@@ -8,13 +8,13 @@ import uuid
 
 from django.core import signing
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
 from events import emails
 from events.choices import BookingMethod, BookingStatus, OccurrenceStatus
-from events.models import Booking, EventPage
+from events.models import Booking, EventException, EventPage
 
 TOKEN_SALT = "events.booking"
 # How far ahead listings and feeds look for occurrences of a series.
@@ -60,10 +60,28 @@ def occurrences_between(events, start=None, end=None):
     return sorted(found, key=lambda item: (item.start, item.event.title))
 
 
+def not_finished(events, now):
+    """Only events that may still have an occurrence ending after `now`.
+
+    Listings would otherwise load every event ever published to find the
+    upcoming ones. A series counts until a month after its last date (an
+    occurrence may last several days); a rescheduled date counts by its new time.
+    """
+    margin = now - datetime.timedelta(days=31)
+    rescheduled = EventException.objects.filter(event=OuterRef("pk")).filter(
+        Q(new_end__gt=now) | Q(new_start__gt=margin)
+    )
+    return events.filter(
+        Q(end__gt=now) | Q(recurs_until__gte=margin.date()) | Exists(rescheduled)
+    )
+
+
 def upcoming(events, now=None):
     """Occurrences that have not yet finished, soonest first."""
     now = now or timezone.now()
-    return occurrences_between(events, now, now + datetime.timedelta(days=HORIZON_DAYS))
+    return occurrences_between(
+        not_finished(events, now), now, now + datetime.timedelta(days=HORIZON_DAYS)
+    )
 
 
 def past(events, now=None):

@@ -84,7 +84,8 @@ class HomePage(Page):
             return links
         return [
             {"page": page, "title": page.title, "description": page.search_description}
-            for page in public(self.get_children().live(), request).in_menu().specific()
+            # The card shows only generic fields: no need for the specific pages.
+            for page in public(self.get_children().live(), request).in_menu()
         ]
 
 

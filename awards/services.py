@@ -77,20 +77,24 @@ def window_message(year_page, now=None):
     )
 
 
-def current_year_page(now=None):
+def current_year_page(now=None, request=None):
     """The live year whose nominations are open, else the next one to open."""
+    from portal.visibility import public
+
     now = now or timezone.now()
-    years = AwardsYearPage.objects.live().public().order_by("nominations_open_at")
+    years = public(AwardsYearPage.objects.live(), request).order_by(
+        "nominations_open_at"
+    )
     open_year = years.filter(
         nominations_open_at__lte=now, nominations_close_at__gt=now
     ).first()
     return open_year or years.filter(nominations_open_at__gt=now).first()
 
 
-def nomination_status_for_home_page(now=None):
+def nomination_status_for_home_page(now=None, request=None):
     """None, or {message, url, link_text} for the home page's awards banner."""
     now = now or timezone.now()
-    year = current_year_page(now)
+    year = current_year_page(now, request)
     if year is None:
         return None
     if year.nominations_are_open(now):

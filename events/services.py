@@ -37,11 +37,12 @@ class OccurrenceNotFound(BookingError):
     pass
 
 
-def published_events():
+def published_events(request=None):
     """Live events anyone may see (no private pages), with what listings need."""
+    from portal.visibility import public
+
     return (
-        EventPage.objects.live()
-        .public()
+        public(EventPage.objects.live(), request)
         .prefetch_related("exceptions", "tags")
         .order_by("start", "pk")
     )
@@ -96,14 +97,14 @@ def past(events, now=None):
     return sorted(found, key=lambda item: item.start, reverse=True)
 
 
-def upcoming_occurrences(limit=5, now=None):
+def upcoming_occurrences(limit=5, now=None, request=None):
     """The next `limit` occurrences going ahead, for the home page.
 
     Each has `title`, `url` and `start` (an aware datetime).
     """
     return [
         occurrence
-        for occurrence in upcoming(published_events(), now)
+        for occurrence in upcoming(published_events(request), now)
         if not occurrence.is_cancelled
     ][:limit]
 

@@ -46,9 +46,9 @@ def occurrence_when(occurrence):
     )
 
 
-def filtered_events(form):
+def filtered_events(form, request=None):
     """Live, public events matching the form's (allow-listed) filters."""
-    events = services.published_events()
+    events = services.published_events(request)
     data = form.cleaned_data
     if data.get("type"):
         events = events.filter(event_type__in=data["type"])
@@ -77,7 +77,7 @@ def filter_params(request, form):
 def event_listing(request, index, past=False):
     form = EventFilterForm(request.GET)
     form.is_valid()  # every field is optional; unknown values are dropped
-    events = filtered_events(form)
+    events = filtered_events(form, request)
     occurrences = services.past(events) if past else services.upcoming(events)
     paginator = Paginator(occurrences, RESULTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
@@ -122,7 +122,9 @@ def month_calendar(request, index, year=None, month=None):
     start = datetime.datetime.combine(first, datetime.time.min, zone)
     end = start + datetime.timedelta(days=last_day)
     end = datetime.datetime.combine(end.date(), datetime.time.min, zone)
-    occurrences = services.occurrences_between(services.published_events(), start, end)
+    occurrences = services.occurrences_between(
+        services.published_events(request), start, end
+    )
     by_day = {}
     for occurrence in occurrences:
         day = max(occurrence.local_start.date(), first)
@@ -178,7 +180,7 @@ def ics_response(content, filename, public=True):
 
 def feed(request, index, event_type=None, topic=None):
     """Subscribable feeds: every event, or one type, or one topic."""
-    events = services.published_events()
+    events = services.published_events(request)
     name = "Care Quality Team events"
     filename = "events.ics"
     if event_type is not None:

@@ -125,10 +125,15 @@ def news_topic_choices(selected=()):
     return [(tag.slug, tag.name) for tag in tags.order_by("name")]
 
 
-def published_news():
-    """Live news items anyone may see (no drafts, no private pages), newest first."""
-    return (
-        NewsPage.objects.live().public().order_by("-date", "-first_published_at", "-pk")
+def published_news(request=None):
+    """Live news items anyone may see (no drafts, no private pages), newest first.
+
+    With the request, page view restrictions are read once for the whole page.
+    """
+    from portal.visibility import public
+
+    return public(NewsPage.objects.live(), request).order_by(
+        "-date", "-first_published_at", "-pk"
     )
 
 
@@ -174,9 +179,9 @@ def news_published_since(since, filters=None):
     return news.order_by("-first_published_at", "-pk").prefetch_related("tags")
 
 
-def latest_news(limit=4):
+def latest_news(limit=4, request=None):
     """The newest items for the home page."""
-    return list(published_news()[:limit])
+    return list(published_news(request)[:limit])
 
 
 def _as_query_data(data):

@@ -56,9 +56,9 @@ class HomePage(Page):
         context["latest_guides"] = public(GuidePage.objects.live(), request).order_by(
             "-first_published_at"
         )[:4]
-        context["upcoming_events"] = upcoming_occurrences(limit=4)
-        context["awards_status"] = nomination_status_for_home_page()
-        context["latest_news"] = latest_news(limit=4)
+        context["upcoming_events"] = upcoming_occurrences(limit=4, request=request)
+        context["awards_status"] = nomination_status_for_home_page(request=request)
+        context["latest_news"] = latest_news(limit=4, request=request)
         context["news_index"] = public(NewsIndexPage.objects.live(), request).first()
         context["guides_index"] = public(GuideIndexPage.objects.live(), request).first()
         context["events_index"] = public(EventIndexPage.objects.live(), request).first()

@@ -20,7 +20,15 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "page-cache:generation"
-SKIPPED_PREFIXES = ("/admin/", "/documents/", "/health/", "/search/", "/static/")
+# Alerts pages are personal (a subscriber's own links), whatever their forms.
+SKIPPED_PREFIXES = (
+    "/admin/",
+    "/alerts/",
+    "/documents/",
+    "/health/",
+    "/search/",
+    "/static/",
+)
 # Saving these changes nothing a visitor sees (sessions, the outbox, task
 # results, logs, the search index, revisions of drafts).
 IGNORED_APPS = {

@@ -97,9 +97,15 @@ def test_query_strings_and_message_cookies_skip_the_cache(client, guide):
     assert "X-Page-Cache" not in client.get("/preventing-falls/")
 
 
-def test_admin_previews_and_health_are_never_cached():
+def test_admin_previews_health_and_personal_alert_links_are_never_cached():
     factory = RequestFactory()
-    for path in ["/admin/pages/3/edit/preview/", "/admin/", "/health/", "/search/"]:
+    for path in [
+        "/admin/pages/3/edit/preview/",
+        "/admin/",
+        "/health/",
+        "/search/",
+        "/alerts/unsubscribe/a-subscribers-token/",
+    ]:
         assert not page_cache.request_is_cacheable(factory.get(path))
     assert page_cache.request_is_cacheable(factory.get("/events/"))
     assert not page_cache.request_is_cacheable(factory.post("/events/"))

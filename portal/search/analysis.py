@@ -96,12 +96,17 @@ class CompactPositions(formats.Positions):
     """
 
     def encode(self, poslist):
-        out = bytearray()
-        _put_varint(out, len(poslist))
+        numbers = [len(poslist)]
         base = 0
         for position in poslist:
-            _put_varint(out, position - base)
+            numbers.append(position - base)
             base = position
+        if max(numbers) < 0x80:
+            # The usual case: every number fits one varint byte as it is.
+            return bytes(numbers)
+        out = bytearray()
+        for number in numbers:
+            _put_varint(out, number)
         return bytes(out)
 
     def decode_positions(self, valuestring):
@@ -153,7 +158,9 @@ def index_terms(text):
     found = []
     position = None
     for number, match in enumerate(_TOKEN_PATTERN.finditer(text)):
-        word = match.group(0).lower().translate(_ACCENT_MAP)
+        word = match.group(0).lower()
+        if not word.isascii():
+            word = word.translate(_ACCENT_MAP)
         if not word or word in stops:
             continue
         # StopFilter renumbers the words that remain from the first one kept.

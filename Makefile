@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Unit tests run in two processes (pytest-xdist): CI has two cores.
+PYTEST_ARGS ?= -n 2
 
 .PHONY: run setup test test-postgres lint format browsers bench clean
 
@@ -51,7 +53,7 @@ test-postgres: $(VENV)/.installed-dev browsers
 bench: $(VENV)/.installed
 	$(BIN)/python bench/load_bench.py --entries 10000 --seconds 5 --concurrency 4
 	$(BIN)/python bench/search_bench.py
-	$(BIN)/python bench/directory_bench.py 10000
+	$(BIN)/python bench/directory_bench.py 10000 50000
 	$(BIN)/python bench/awards_bench.py --submissions 200 --threads 20
 
 lint: $(VENV)/.installed-dev

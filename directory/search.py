@@ -17,6 +17,7 @@ from wagtail.search.query import MATCH_ALL
 from directory.choices import AUDIENCE_FIELDS, HOME_TYPE_FIELDS
 from directory.models import DirectoryEntryPage, DirectoryEntryTag
 from portal.services import parsed_query
+from portal.visibility import public
 
 SINGLE_VALUE_FACETS = {"kind": "kind", "format": "format", "cost": "cost"}
 BOOLEAN_FACETS = {"home_type": HOME_TYPE_FIELDS, "audience": AUDIENCE_FIELDS}
@@ -104,14 +105,14 @@ def facet_filter(name, values, in_index=False):
     raise ValueError(f"Unknown facet {name!r}")
 
 
-def visible_entries():
-    """Live entries without view restrictions (one query for the restrictions)."""
-    return DirectoryEntryPage.objects.live().public()
+def visible_entries(request=None):
+    """Live entries without view restrictions (read once per request)."""
+    return public(DirectoryEntryPage.objects.live(), request)
 
 
-def filtered_entries(query, leave_out=None, base=None, in_index=False):
+def filtered_entries(query, leave_out=None, base=None, in_index=False, request=None):
     """Live, public entries matching every active facet except `leave_out`."""
-    queryset = visible_entries() if base is None else base
+    queryset = visible_entries(request) if base is None else base
     for name, values in query.active_filters.items():
         if name != leave_out:
             queryset = queryset.filter(facet_filter(name, values, in_index))
@@ -130,13 +131,15 @@ def run_search(queryset, query):
     return queryset.search(parsed_query(query.text))
 
 
-def find_entries(query):
+def find_entries(query, request=None):
     # Without text the database answers (see the backend's MATCH_ALL path).
     in_index = bool(query.text) and index_counts_related_fields()
-    return run_search(filtered_entries(query, in_index=in_index), query)
+    return run_search(
+        filtered_entries(query, in_index=in_index, request=request), query
+    )
 
 
-def facet_counts(query, topic_values, area_values):
+def facet_counts(query, topic_values, area_values, request=None):
     """For each facet, how many results each value would give with the other filters.
 
     The number of queries depends only on the active filters and the size of
@@ -146,20 +149,20 @@ def facet_counts(query, topic_values, area_values):
     search backend counts.
     """
     if index_counts_related_fields():
-        return index_facet_counts(query, topic_values, area_values)
+        return index_facet_counts(query, topic_values, area_values, request)
     if not query.text:
-        return database_facet_counts(query, topic_values, area_values)
-    return search_facet_counts(query, topic_values, area_values)
+        return database_facet_counts(query, topic_values, area_values, request)
+    return search_facet_counts(query, topic_values, area_values, request)
 
 
-def index_facet_counts(query, topic_values, area_values):
+def index_facet_counts(query, topic_values, area_values, request=None):
     """Facet counts from the search index: one search per distinct filter set.
 
     Leaving out a facet that is not active gives the same filters as leaving
     out nothing, so only active facets (and the area count's extra "not
     citywide" search) need searches of their own.
     """
-    visible = visible_entries()
+    visible = visible_entries(request)
     text = parsed_query(query.text) if query.text else MATCH_ALL
     searches = {}
 
@@ -197,8 +200,8 @@ def index_facet_counts(query, topic_values, area_values):
     return counts
 
 
-def database_facet_counts(query, topic_values, area_values):
-    visible = visible_entries()
+def database_facet_counts(query, topic_values, area_values, request=None):
+    visible = visible_entries(request)
     counts = {}
     for name, field_name in SINGLE_VALUE_FACETS.items():
         rows = (
@@ -243,8 +246,8 @@ def database_facet_counts(query, topic_values, area_values):
     return counts
 
 
-def search_facet_counts(query, topic_values, area_values):
-    visible = visible_entries()
+def search_facet_counts(query, topic_values, area_values, request=None):
+    visible = visible_entries(request)
     counts = {}
     for name, value_field in SINGLE_VALUE_FACETS.items():
         results = run_search(filtered_entries(query, name, visible), query)

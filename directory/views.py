@@ -75,7 +75,7 @@ def directory_search_context(request, index_page):
     form = DirectoryFilterForm(request.GET, area_choices=area_choices)
     form.is_valid()  # every field is optional; unknown values are dropped
     query = DirectoryQuery.from_form(form)
-    results = find_entries(query)
+    results = find_entries(query, request)
     paginator = Paginator(results, RESULTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     entries = list(page_obj.object_list)
@@ -85,6 +85,7 @@ def directory_search_context(request, index_page):
         query,
         topic_values=[slug for slug, _name in form.fields["topic"].choices],
         area_values=[slug for slug, _name in area_choices],
+        request=request,
     )
     suggestion = ""
     if query.text and paginator.count < 3:

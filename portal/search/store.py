@@ -85,6 +85,21 @@ def merge_when_many_small(writer, segments):
     return [seg for seg in segments if seg not in small]
 
 
+def retry_if_toc_replaced(open_function, *args, **kwargs):
+    """Open an index or searcher, again if another process's commit removed the
+    table of contents Whoosh had just chosen (it reads it without a lock)."""
+    for attempt in range(TOC_OPEN_ATTEMPTS):
+        try:
+            return open_function(*args, **kwargs)
+        except FileNotFoundError:
+            if attempt == TOC_OPEN_ATTEMPTS - 1:
+                raise
+            time.sleep(WRITE_LOCK_DELAY)
+
+
+TOC_OPEN_ATTEMPTS = 10
+
+
 def get_store(path):
     """The process-wide store for an index directory (one per path)."""
     path = Path(path).resolve()
@@ -290,7 +305,9 @@ class IndexStore:
         with self._lock:
             ix = self._indexes.get(name)
             if ix is None:
-                ix = self._indexes[name] = whoosh_index.open_dir(str(self.path / name))
+                ix = self._indexes[name] = retry_if_toc_replaced(
+                    whoosh_index.open_dir, str(self.path / name)
+                )
             return ix
 
     @contextmanager
@@ -326,7 +343,9 @@ class IndexStore:
         # reader reuse re-adds superseded segments, resurrecting replaced documents.
         if searcher is not None:
             searcher.close()
-        local.searcher = self.open_index(name).searcher(weighting=scoring.BM25F())
+        local.searcher = retry_if_toc_replaced(
+            self.open_index(name).searcher, weighting=scoring.BM25F()
+        )
         local.generation = name
         # Segments are immutable apart from deletions, so their term bitsets
         # outlive the searcher; those of segments merged away are dropped.

@@ -12,9 +12,12 @@ app server's workers), or Redis when CACHE_URL points at it.
 """
 
 import hashlib
+import pickle
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.filebased import FileBasedCache
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -50,6 +53,42 @@ IGNORED_MODELS = {
     "wagtailusers.userprofile",
     "auth.user",
 }
+
+
+class PageFileCache(FileBasedCache):
+    """Django's file cache without zlib: a stored page is read on every hit, and
+    decompressing it cost more than the rest of serving it (pages are small;
+    the disk space saved is not worth the CPU). Its own file suffix keeps it
+    from reading files that Django's compressed file cache wrote."""
+
+    cache_suffix = ".page"
+
+    def get(self, key, default=None, version=None):
+        try:
+            with open(self._key_to_file(key, version), "rb") as file:
+                if not self._is_expired(file):
+                    return pickle.load(file)
+        except FileNotFoundError:
+            pass
+        except (pickle.UnpicklingError, EOFError):
+            # A file cut short (a full disk) is a miss, not a server error.
+            pass
+        return default
+
+    def _write_content(self, file, timeout, value):
+        file.write(
+            pickle.dumps(self.get_backend_timeout(timeout), self.pickle_protocol)
+        )
+        file.write(pickle.dumps(value, self.pickle_protocol))
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        value = self.get(key, self._missing, version)
+        if value is self._missing:
+            return False
+        self.set(key, value, timeout, version)
+        return True
+
+    _missing = object()
 
 
 def page_cache():

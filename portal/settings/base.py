@@ -210,7 +210,7 @@ def page_cache_settings(cache_url):
     if cache_url.startswith(("redis://", "rediss://")):
         return {**cache_settings(cache_url), "KEY_PREFIX": "pages"}
     return {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "portal.page_cache.PageFileCache",
         "LOCATION": str(VAR_DIR / "cache" / "pages"),
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }

@@ -3,6 +3,7 @@ show at once, and forms, signed-in users, previews and the admin never come from
 or go into the cache."""
 
 from django.core.cache import caches
+from django.http import HttpResponse
 from django.test import RequestFactory
 
 from wagtail.models import Site
@@ -112,7 +113,6 @@ def test_admin_previews_health_and_personal_alert_links_are_never_cached():
 
 
 def test_private_responses_are_never_stored():
-    from django.http import HttpResponse
 
     assert page_cache.response_is_cacheable(HttpResponse("ok"))
     private = HttpResponse("calendar")
@@ -128,3 +128,24 @@ def test_cache_off_when_page_cache_seconds_is_zero(client, guide, settings):
     settings.PAGE_CACHE_SECONDS = 0
     client.get("/preventing-falls/")
     assert "X-Page-Cache" not in client.get("/preventing-falls/")
+
+
+def test_the_file_store_keeps_pages_uncompressed_and_treats_bad_files_as_misses(
+    tmp_path,
+):
+    store = page_cache.PageFileCache(str(tmp_path), {})
+    store.set("page", HttpResponse("<p>Falls</p>"), 60)
+    assert store.get("page").content == b"<p>Falls</p>"
+    stored = next(tmp_path.glob("*.page"))
+    assert b"<p>Falls</p>" in stored.read_bytes()  # not zlib-compressed
+
+    assert store.touch("page", 120)
+    assert not store.touch("missing", 120)
+    store.set("count", 1, None)
+    assert store.incr("count") == 2
+
+    stored.write_bytes(stored.read_bytes()[:-20])  # cut short, as by a full disk
+    assert store.get("page", "miss") == "miss"
+
+    store.set("gone", "soon", -1)
+    assert store.get("gone") is None

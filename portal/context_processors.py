@@ -1,5 +1,6 @@
 from wagtail.models import Site
 
+from portal.content_memo import remembered
 from portal.visibility import public
 
 
@@ -7,18 +8,25 @@ def site_chrome(request):
     """The primary navigation: live, public sections under the site's home page."""
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
-        return {"primary_navigation": [], "site_root": None}
-    root = site.root_page
-    sections = list(public(root.get_children().live(), request).in_menu())
+        return {"primary_navigation": []}
+    sections = remembered(
+        request, ("navigation", site.pk), lambda: menu_sections(site, request)
+    )
     current_path = request.path
-    navigation = []
-    for page in sections:
-        url = page.get_url(request)
-        navigation.append(
-            {
-                "url": url,
-                "label": page.title,
-                "current": bool(url) and current_path.startswith(url),
-            }
-        )
-    return {"primary_navigation": navigation, "site_root": root}
+    navigation = [
+        {
+            **section,
+            "current": bool(section["url"]) and current_path.startswith(section["url"]),
+        }
+        for section in sections
+    ]
+    return {"primary_navigation": navigation}
+
+
+def menu_sections(site, request):
+    """[{url, label}] for each section shown in the menu, in menu order."""
+    root = site.root_page
+    return [
+        {"url": page.get_url(request), "label": page.title}
+        for page in public(root.get_children().live(), request).in_menu()
+    ]

@@ -13,11 +13,13 @@ app server's workers), or Redis when CACHE_URL points at it.
 
 import hashlib
 import pickle
+import uuid
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -99,21 +101,35 @@ def timeout():
     return getattr(settings, "PAGE_CACHE_SECONDS", 0)
 
 
+def new_generation():
+    # Never a number used before: if the stored generation is lost (the file
+    # cache culls files at random, an operator empties Redis), counting again
+    # from 1 would bring back pages and answers stored under the old numbers.
+    return uuid.uuid4().hex
+
+
 def generation(cache):
     value = cache.get(GENERATION_KEY)
     if value is None:
-        value = 1
-        cache.add(GENERATION_KEY, value, None)
+        value = new_generation()
+        if not cache.add(GENERATION_KEY, value, None):
+            value = cache.get(GENERATION_KEY, value)
+    return value
+
+
+def request_generation(request):
+    """The generation, read once per request (the page cache and
+    `portal.content_memo` both use it)."""
+    value = getattr(request, "_portal_content_generation", None)
+    if value is None:
+        value = generation(page_cache())
+        request._portal_content_generation = value
     return value
 
 
 def purge():
     """Forget every cached page (all workers and servers sharing the cache)."""
-    cache = page_cache()
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
+    page_cache().set(GENERATION_KEY, new_generation(), None)
 
 
 def cache_key(request, gen):
@@ -155,7 +171,7 @@ class PageCacheMiddleware:
         if not request_is_cacheable(request):
             return self.get_response(request)
         cache = page_cache()
-        key = cache_key(request, generation(cache))
+        key = cache_key(request, request_generation(request))
         response = cache.get(key)
         if response is not None:
             response["X-Page-Cache"] = "hit"
@@ -169,15 +185,30 @@ class PageCacheMiddleware:
         return response
 
 
-def purge_on_publish(sender, **kwargs):
+def purge_after_change():
+    """Purge now, and again once the change is committed.
+
+    Signals fire inside the editor's transaction: a page rendered by another
+    worker between the first purge and the commit read the old rows, and would
+    otherwise be kept under the new generation.
+    """
     purge()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and not any(
+        callback is purge for _, callback, _ in connection.run_on_commit
+    ):
+        transaction.on_commit(purge)
+
+
+def purge_on_publish(sender, **kwargs):
+    purge_after_change()
 
 
 def purge_on_change(sender, **kwargs):
     meta = sender._meta
     if meta.app_label in IGNORED_APPS or meta.label_lower in IGNORED_MODELS:
         return
-    purge()
+    purge_after_change()
 
 
 def connect_signals():

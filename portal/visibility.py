@@ -1,16 +1,19 @@
-"""Public pages, with page view restrictions read once per request.
+"""Public pages, with page view restrictions read once per content change.
 
 Wagtail's `.public()` reads every page view restriction each time it is called;
 the navigation and the home page call it several times on every page view.
+Restrictions are saved like any content, so `portal.content_memo` forgets them
+as soon as an editor adds or removes one.
 """
+
+from wagtail.models import Page
+
+from portal.content_memo import remembered
 
 
 def public(queryset, request=None):
-    """queryset.public(), sharing one read of the restrictions per request."""
+    """queryset.public(), sharing one read of the restrictions."""
     if request is None:
         return queryset.public()
-    private = getattr(request, "_portal_private_pages_q", None)
-    if private is None:
-        private = queryset.private_q()
-        request._portal_private_pages_q = private
+    private = remembered(request, "private pages", lambda: Page.objects.private_q())
     return queryset.exclude(private)

@@ -18,12 +18,17 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache (rate limits, search suggestions)."""
+    """Each test starts with an empty cache (rate limits, search suggestions) and
+    nothing remembered from another test's pages (its rows are rolled back)."""
     from django.core.cache import cache
 
+    from portal import content_memo
+
     cache.clear()
+    content_memo.forget()
     yield
     cache.clear()
+    content_memo.forget()
 
 
 @pytest.fixture

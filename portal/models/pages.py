@@ -47,6 +47,7 @@ class HomePage(Page):
         from awards.services import nomination_status_for_home_page
         from events.models import EventIndexPage
         from events.services import upcoming_occurrences
+        from portal.content_memo import remembered
         from portal.models.guides import GuideIndexPage, GuidePage
         from portal.models.news import NewsIndexPage
         from portal.news import latest_news
@@ -59,10 +60,22 @@ class HomePage(Page):
         context["upcoming_events"] = upcoming_occurrences(limit=4, request=request)
         context["awards_status"] = nomination_status_for_home_page(request=request)
         context["latest_news"] = latest_news(limit=4, request=request)
-        context["news_index"] = public(NewsIndexPage.objects.live(), request).first()
-        context["guides_index"] = public(GuideIndexPage.objects.live(), request).first()
-        context["events_index"] = public(EventIndexPage.objects.live(), request).first()
-        context["quick_links"] = self.get_quick_links(request)
+        context.update(
+            remembered(
+                request,
+                ("home page sections", self.pk),
+                lambda: {
+                    "news_index": public(NewsIndexPage.objects.live(), request).first(),
+                    "guides_index": public(
+                        GuideIndexPage.objects.live(), request
+                    ).first(),
+                    "events_index": public(
+                        EventIndexPage.objects.live(), request
+                    ).first(),
+                    "quick_links": self.get_quick_links(request),
+                },
+            )
+        )
         return context
 
     def get_quick_links(self, request=None):

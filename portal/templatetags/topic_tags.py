@@ -7,16 +7,21 @@ register = template.Library()
 
 
 def _topics_url(request):
-    """The live topics index's URL, looked up once per request ('' if none)."""
+    """The live topics index's URL ('' if none), looked up once per content change."""
+    from wagtail.models import Site
+
+    from portal.content_memo import remembered
     from portal.models import TopicIndexPage
 
-    cached = getattr(request, "_topics_index_url", None)
-    if cached is None:
+    def find():
         index = TopicIndexPage.objects.live().public().first()
-        cached = index.get_url(request) if index else ""
-        if request is not None:
-            request._topics_index_url = cached
-    return cached
+        return index.get_url(request) if index else ""
+
+    if request is None:
+        return find()
+    # A page on another site gets a full URL, so the answer is per site.
+    site = Site.find_for_request(request)
+    return remembered(request, ("topics index url", site and site.pk), find)
 
 
 @register.simple_tag(takes_context=True)

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from portal import content_memo
 from tests.factories import GuideIndexPageFactory, GuidePageFactory
 from tests.factories.awards import AwardsIndexPageFactory, AwardsYearPageFactory
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
@@ -66,12 +67,24 @@ def add_content(site, count):
     )
 
 
-def queries(client, url):
-    client.get(url)  # per-process caches (site root, content types) warm up
+def count(client, url):
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
     assert response.status_code == 200, url
     return len(context.captured_queries)
+
+
+def queries(client, url):
+    """(queries just after a content change, queries on later views).
+
+    The menu, index pages and view restrictions are remembered until content
+    next changes (portal.content_memo), so the first view after an edit costs
+    more; both must stay the same as content grows.
+    """
+    client.get(url)  # per-process caches (site root, content types) warm up
+    content_memo.forget()
+    after_change = count(client, url)
+    return after_change, count(client, url)
 
 
 def urls(site):
@@ -101,5 +114,5 @@ def test_queries_per_page_stay_constant_as_content_grows(client, site):
     add_content(site, 6)
     large = {name: queries(client, url) for name, url in urls(site).items()}
     assert large == small, f"with 2 items: {small}; with 8: {large}"
-    over = {name: count for name, count in large.items() if count > BUDGET}
+    over = {name: counts for name, counts in large.items() if max(counts) > BUDGET}
     assert not over, f"over {BUDGET} queries: {over}"

@@ -1,0 +1,102 @@
+"""Answers every page needs (menu, index pages, view restrictions) are remembered
+between page views, yet an editor's change shows on the very next view, and an
+editor's preview never leaks into what the public sees."""
+
+from django.core.cache import caches
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import Page, PageViewRestriction
+
+import pytest
+
+from portal import content_memo, page_cache
+from tests.factories import ContentPageFactory, GuideIndexPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def view(client, url="/"):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_new_menu_section_shows_on_the_next_view(client, home_page):
+    ContentPageFactory(parent=home_page, title="About us", show_in_menus=True)
+    assert ">About us</a>" in view(client)
+
+    ContentPageFactory(parent=home_page, title="Leadership Academy", show_in_menus=True)
+
+    html = view(client)
+    assert ">About us</a>" in html and ">Leadership Academy</a>" in html
+
+
+def test_unpublishing_or_restricting_a_section_removes_it_at_once(client, home_page):
+    about = ContentPageFactory(parent=home_page, title="About us", show_in_menus=True)
+    staff = ContentPageFactory(parent=home_page, title="Staff room", show_in_menus=True)
+    html = view(client)
+    assert ">About us</a>" in html and ">Staff room</a>" in html
+
+    PageViewRestriction.objects.create(page=staff, restriction_type="login")
+    html = view(client)
+    assert ">About us</a>" in html and "Staff room" not in html
+
+    about.unpublish()
+    assert "About us" not in view(client)
+
+
+def test_later_views_skip_the_remembered_queries(client, home_page):
+    ContentPageFactory(parent=home_page, title="About us", show_in_menus=True)
+    view(client)
+    content_memo.forget()
+    with CaptureQueriesContext(connection) as first:
+        view(client)
+    with CaptureQueriesContext(connection) as later:
+        html = view(client)
+    assert len(later) < len(first)
+    assert ">About us</a>" in html
+
+
+def test_a_preview_of_unpublished_quick_links_is_never_remembered(client, home_page):
+    guides = GuideIndexPageFactory(parent=home_page, title="Guides")
+    view(client)
+    draft = Page.objects.get(pk=home_page.pk).specific
+    draft.quick_links = [
+        ("link", {"page": guides, "title": "Secret draft link", "description": "x"})
+    ]
+
+    preview = draft.make_preview_request()
+    assert "Secret draft link" in preview.content.decode()
+
+    assert "Secret draft link" not in view(client)
+    content_memo.forget()
+    draft.make_preview_request()
+    assert "Secret draft link" not in view(client)
+
+
+def test_a_lost_generation_never_comes_back_as_an_old_one():
+    cache = caches["pages"]
+    first = page_cache.generation(cache)
+    page_cache.purge()
+    second = page_cache.generation(cache)
+    cache.clear()  # the stored number is lost (culled, or Redis emptied)
+    third = page_cache.generation(cache)
+    assert len({first, second, third}) == 3
+
+
+def test_a_change_inside_a_transaction_purges_again_once_committed(home_page):
+    cache = caches["pages"]
+    with transaction.atomic():
+        before = page_cache.generation(cache)
+        ContentPageFactory(parent=home_page, title="One")
+        ContentPageFactory(parent=home_page, title="Two")
+        during = page_cache.generation(cache)
+        purges = [
+            callback
+            for _, callback, _ in connection.run_on_commit
+            if callback is page_cache.purge
+        ]
+    assert during != before
+    # One more purge once committed, however many rows changed.
+    assert len(purges) == 1

@@ -37,13 +37,17 @@ class OccurrenceNotFound(BookingError):
     pass
 
 
-def published_events(request=None):
-    """Live events anyone may see (no private pages), with what listings need."""
+def published_events(request=None, with_tags=False):
+    """Live events anyone may see (no private pages), with what listings need.
+
+    Tags only when asked for: prefetching them builds a query per event.
+    """
     from portal.visibility import public
 
+    related = ["exceptions", "tags"] if with_tags else ["exceptions"]
     return (
         public(EventPage.objects.live(), request)
-        .prefetch_related("exceptions", "tags")
+        .prefetch_related(*related)
         .order_by("start", "pk")
     )
 

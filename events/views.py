@@ -180,7 +180,11 @@ def ics_response(content, filename, public=True):
 
 def feed(request, index, event_type=None, topic=None):
     """Subscribable feeds: every event, or one type, or one topic."""
-    events = services.published_events(request)
+    now = timezone.now()
+    window_start = now - datetime.timedelta(days=90)
+    events = services.not_finished(
+        services.published_events(request, with_tags=topic is not None), window_start
+    )
     name = "Care Quality Team events"
     filename = "events.ics"
     if event_type is not None:
@@ -199,11 +203,8 @@ def feed(request, index, event_type=None, topic=None):
             raise Http404("No events on that topic")
         name = f"{name}: {tag.name}"
         filename = f"events-topic-{topic}.ics"
-    now = timezone.now()
     occurrences = services.occurrences_between(
-        events,
-        now - datetime.timedelta(days=90),
-        now + datetime.timedelta(days=services.HORIZON_DAYS),
+        events, window_start, now + datetime.timedelta(days=services.HORIZON_DAYS)
     )
     return ics_response(build_calendar(occurrences, name), filename)
 

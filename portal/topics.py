@@ -101,7 +101,7 @@ def _upcoming_event_dates_by_tag():
     from events.services import published_events, upcoming
 
     counts = Counter()
-    for occurrence in upcoming(published_events()):
+    for occurrence in upcoming(published_events(with_tags=True)):
         if occurrence.is_cancelled:
             continue
         for tag in occurrence.event.tags.all():

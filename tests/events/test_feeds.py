@@ -144,3 +144,37 @@ def test_restricted_event_files_are_not_publicly_cached(
     response = client.get(event.url + "ics/")
     assert response.status_code == 200
     assert response["Cache-Control"].startswith("private")
+
+
+def test_fast_serialising_writes_exactly_what_icalendar_writes():
+    """events.feeds writes short ASCII lines itself and reuses each VTIMEZONE;
+    the bytes must match icalendar's own, long and non-ASCII lines included."""
+    from icalendar import Event
+
+    from events.feeds import add_timezones, serialize
+
+    def calendar():
+        built = Calendar()
+        built.add("prodid", "-//Test//EN")
+        built.add("version", "2.0")
+        for summary, description in [
+            ("Short", "Fits on one line."),
+            ("Café meeting", "Résidents et familles; bienvenue, tous \\ toutes."),
+            ("Long", "Falls prevention, " * 12),
+            ("Edge", "x" * 62),  # exactly at the folding limit with its name
+        ]:
+            event = Event()
+            event.add("uid", f"{summary}@example")
+            event.add("summary", summary)
+            event.add("description", description)
+            event.add("dtstart", london(2026, 3, 29, 0, 30))
+            event.add("dtend", london(2026, 10, 25, 1, 30))
+            built.add_component(event)
+        return built
+
+    expected = calendar()
+    expected.add_missing_timezones()
+    for _ in range(2):  # the second time from the remembered VTIMEZONE
+        ours = calendar()
+        add_timezones(ours)
+        assert serialize(ours) == expected.to_ical()

@@ -9,7 +9,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import CACHES, LOGGING, STORAGES, VAR_DIR, env_bool, env_list
+from .base import CACHES, DATABASES, LOGGING, STORAGES, VAR_DIR, env_bool, env_list
 
 DEBUG = False
 
@@ -56,6 +56,14 @@ STORAGES = {
 PORTAL_ENVIRONMENT = "production"
 # The SQLite database, search index, caches and media default to this folder.
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+# Each worker keeps its database connection between requests: opening one (and,
+# for SQLite, setting WAL mode) cost more than a short page's queries.
+# DATABASE_CONN_MAX_AGE=0 closes it after every request (e.g. behind PgBouncer).
+DATABASES["default"]["CONN_MAX_AGE"] = int(
+    os.environ.get("DATABASE_CONN_MAX_AGE", "600")
+)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 # Without CACHE_URL, the app server's workers on this machine share a cache in
 # files (rate limits and the like count across workers, not per process).

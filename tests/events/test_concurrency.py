@@ -43,7 +43,7 @@ def file_database(event, tmp_path):
         database["NAME"] = original
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_exactly_n_confirmed_when_n_plus_20_book_at_once(event, file_database):
     """Every thread has its own connection; all start booking at the same moment."""
     results, errors = [], []

@@ -83,7 +83,7 @@ def test_tasks_backend_by_name():
         tasks_backend("celery")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_with_the_database_task_backend_emails_wait_for_the_worker(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     queue_email("manager@oaklodge.example.org", "Your request", "We have it.")

@@ -13,6 +13,10 @@ depends on who is signed in, nor on the time of day.
 
 from portal import page_cache
 
+# Per-page answers (breadcrumbs) grow with the pages visited; past this many a
+# worker starts again rather than hold the whole site in memory.
+MAX_ANSWERS = 20_000
+
 _remembered = {"generation": None, "answers": {}}
 
 
@@ -26,7 +30,10 @@ def remembered(request, key, compute):
     if request is None or getattr(request, "is_preview", False):
         return compute()
     generation = page_cache.request_generation(request)
-    if _remembered["generation"] != generation:
+    if (
+        _remembered["generation"] != generation
+        or len(_remembered["answers"]) >= MAX_ANSWERS
+    ):
         _remembered["generation"] = generation
         _remembered["answers"] = {}
     answers = _remembered["answers"]

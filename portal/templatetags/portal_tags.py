@@ -25,6 +25,36 @@ RESULT_LABELS = {
 }
 
 
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context, page, view_trail):
+    """[{url, label}] from the home page down to `page`'s parent (remembered
+    until content next changes, portal.content_memo); for pages below the home
+    page's sections only, else the view's own `view_trail` (may be empty)."""
+    from wagtail.models import Site
+
+    from portal.content_memo import remembered
+
+    if not page or page.depth <= 2:
+        return view_trail or []
+    request = context.get("request")
+
+    def trail():
+        return [
+            {
+                "url": ancestor.get_url(request),
+                "label": "Home" if ancestor.depth == 2 else ancestor.title,
+            }
+            for ancestor in page.get_ancestors()
+            if ancestor.depth > 1
+        ]
+
+    if request is None or page.pk is None:
+        return trail()
+    # A page on another site gets full URLs, so the answer is per site.
+    site = Site.find_for_request(request)
+    return remembered(request, ("breadcrumbs", site and site.pk, page.pk), trail)
+
+
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key, key) if mapping else key

@@ -100,3 +100,24 @@ def test_a_change_inside_a_transaction_purges_again_once_committed(home_page):
     assert during != before
     # One more purge once committed, however many rows changed.
     assert len(purges) == 1
+
+
+def test_footer_details_and_breadcrumbs_follow_edits_at_once(client, home_page):
+    from wagtail.models import Site
+
+    from portal.models import PortalSettings
+
+    section = ContentPageFactory(parent=home_page, title="About us", slug="about")
+    ContentPageFactory(parent=section, title="Our team", slug="team")
+    html = view(client, "/about/team/")
+    assert ">About us</a>" in html
+
+    settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.contact_phone = "0113 496 0000"
+    settings.save()
+    section.title = "Who we are"
+    section.save_revision().publish()
+
+    html = view(client, "/about/team/")
+    assert "phone 0113 496 0000" in html
+    assert ">Who we are</a>" in html and "About us" not in html

@@ -47,7 +47,7 @@ LABELS = {
 
 def directory_query(request):
     """The request's filters, checked against the allow-lists; unknown values dropped."""
-    form = DirectoryFilterForm(request.GET)
+    form = DirectoryFilterForm(request.GET, request=request)
     form.is_valid()  # every field is optional; invalid values are left out
     return form, DirectoryQuery.from_form(form)
 

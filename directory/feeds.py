@@ -24,7 +24,7 @@ class DirectoryFeed(Feed):
 
     def get_object(self, request, *args, **kwargs):
         # The feed object is shared between requests: keep per-request state here.
-        form = DirectoryFilterForm(request.GET)
+        form = DirectoryFilterForm(request.GET, request=request)
         form.is_valid()  # every field is optional; unknown values are dropped
         _form, form.normalised_query = normalised_directory_query(
             request.GET.urlencode()

@@ -15,6 +15,23 @@ SORT_CHOICES = [
 ]
 
 
+def filter_choices(request=None):
+    """([(slug, name)] of topics used by entries, [(slug, name)] of areas),
+    read once per content change when there is a request (portal.content_memo)."""
+    from portal.content_memo import remembered
+
+    def read():
+        topics = [
+            (tag.slug, tag.name)
+            for tag in Tag.objects.filter(
+                directory_directoryentrytag_items__isnull=False
+            ).distinct()
+        ]
+        return topics, list(Area.objects.values_list("slug", "name"))
+
+    return remembered(request, "directory filter choices", read)
+
+
 class DirectoryFilterForm(forms.Form):
     """Every query parameter the directory accepts, checked against allow-lists."""
 
@@ -40,17 +57,14 @@ class DirectoryFilterForm(forms.Form):
 
     FACETS = ["home_type", "topic", "kind", "format", "audience", "cost", "area"]
 
-    def __init__(self, *args, topic_choices=None, area_choices=None, **kwargs):
+    def __init__(
+        self, *args, topic_choices=None, area_choices=None, request=None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
-        if topic_choices is None:
-            topic_choices = [
-                (tag.slug, tag.name)
-                for tag in Tag.objects.filter(
-                    directory_directoryentrytag_items__isnull=False
-                ).distinct()
-            ]
-        if area_choices is None:
-            area_choices = list(Area.objects.values_list("slug", "name"))
+        if topic_choices is None or area_choices is None:
+            known_topics, known_areas = filter_choices(request)
+            topic_choices = known_topics if topic_choices is None else topic_choices
+            area_choices = known_areas if area_choices is None else area_choices
         self.fields["topic"].choices = topic_choices
         self.fields["area"].choices = area_choices
 

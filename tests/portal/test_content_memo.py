@@ -121,3 +121,35 @@ def test_footer_details_and_breadcrumbs_follow_edits_at_once(client, home_page):
     html = view(client, "/about/team/")
     assert "phone 0113 496 0000" in html
     assert ">Who we are</a>" in html and "About us" not in html
+
+
+def test_remembered_routes_follow_moves_renames_and_unpublishing(client, home_page):
+    from tests.factories.events import EventIndexPageFactory
+
+    about = ContentPageFactory(parent=home_page, title="About us", slug="about")
+    team = ContentPageFactory(parent=about, title="Our team", slug="team")
+    events = EventIndexPageFactory(parent=home_page, slug="events")
+    assert ">Our team</h1>" in view(client, "/about/team/")
+    assert client.get("/events/feed/")["Content-Type"].startswith("text/calendar")
+
+    # Served again from the remembered route: the sub-path still resolves.
+    assert client.get("/events/feed/")["Content-Type"].startswith("text/calendar")
+    content_memo.forget()
+    with CaptureQueriesContext(connection) as first:
+        view(client, "/about/team/")
+    with CaptureQueriesContext(connection) as later:
+        view(client, "/about/team/")
+    assert len(later) < len(first)
+
+    team.slug = "people"
+    team.save_revision().publish()
+    assert client.get("/about/team/").status_code == 404
+    assert ">Our team</h1>" in view(client, "/about/people/")
+
+    team.move(events.get_parent(), pos="last-child")
+    moved = client.get("/about/people/")  # Wagtail redirects a moved page
+    assert moved.status_code == 301 and moved["Location"] == "/people/"
+    assert ">Our team</h1>" in view(client, "/people/")
+
+    Page.objects.get(pk=team.pk).unpublish()
+    assert client.get("/people/").status_code == 404

@@ -146,35 +146,89 @@ def test_restricted_event_files_are_not_publicly_cached(
     assert response["Cache-Control"].startswith("private")
 
 
-def test_fast_serialising_writes_exactly_what_icalendar_writes():
-    """events.feeds writes short ASCII lines itself and reuses each VTIMEZONE;
-    the bytes must match icalendar's own, long and non-ASCII lines included."""
+def reference_calendar(occurrences, name, stamp, domain):
+    """The calendar as icalendar's own Event and Calendar API writes it: what
+    events.feeds wrote before it wrote VEVENT lines itself."""
+    from django.conf import settings
+
     from icalendar import Event
 
-    from events.feeds import add_timezones, serialize
+    from events.feeds import PRODID, location_text, occurrence_uid
 
-    def calendar():
-        built = Calendar()
-        built.add("prodid", "-//Test//EN")
-        built.add("version", "2.0")
-        for summary, description in [
-            ("Short", "Fits on one line."),
-            ("Café meeting", "Résidents et familles; bienvenue, tous \\ toutes."),
-            ("Long", "Falls prevention, " * 12),
-            ("Edge", "x" * 62),  # exactly at the folding limit with its name
-        ]:
-            event = Event()
-            event.add("uid", f"{summary}@example")
-            event.add("summary", summary)
-            event.add("description", description)
-            event.add("dtstart", london(2026, 3, 29, 0, 30))
-            event.add("dtend", london(2026, 10, 25, 1, 30))
-            built.add_component(event)
-        return built
+    calendar = Calendar()
+    for prop, value in [
+        ("prodid", PRODID),
+        ("version", "2.0"),
+        ("calscale", "GREGORIAN"),
+        ("method", "PUBLISH"),
+        ("x-wr-calname", name),
+        ("x-wr-timezone", settings.TIME_ZONE),
+        ("refresh-interval", datetime.timedelta(hours=12)),
+        ("x-published-ttl", "PT12H"),
+    ]:
+        calendar.add(prop, value)
+    for occurrence in occurrences:
+        event = occurrence.event
+        vevent = Event()
+        vevent.add("uid", occurrence_uid(occurrence, domain))
+        vevent.add("dtstamp", stamp)
+        vevent.add("sequence", event.sequence)
+        vevent.add("summary", event.title)
+        if event.all_day:
+            start = occurrence.local_start.date()
+            end = occurrence.local_end.date() + datetime.timedelta(days=1)
+            vevent.add("dtstart", start)
+            vevent.add("dtend", max(end, start + datetime.timedelta(days=1)))
+        else:
+            vevent.add("dtstart", occurrence.local_start)
+            vevent.add("dtend", occurrence.local_end)
+        description = [event.summary]
+        if occurrence.note:
+            description.append(occurrence.note)
+        description.append(f"Details: {event.full_url}")
+        vevent.add("description", "\n\n".join(description))
+        if location_text(event):
+            vevent.add("location", location_text(event))
+        vevent.add("url", event.full_url)
+        vevent.add("categories", [event.get_event_type_display()])
+        vevent.add("status", "CANCELLED" if occurrence.is_cancelled else "CONFIRMED")
+        if event.last_published_at:
+            vevent.add("last-modified", event.last_published_at)
+        calendar.add_component(vevent)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
 
-    expected = calendar()
-    expected.add_missing_timezones()
-    for _ in range(2):  # the second time from the remembered VTIMEZONE
-        ours = calendar()
-        add_timezones(ours)
-        assert serialize(ours) == expected.to_ical()
+
+def test_feeds_are_byte_for_byte_what_icalendar_writes(events_index, series):
+    """events.feeds writes VEVENT lines and folds ASCII lines itself, for speed;
+    long, escaped, non-ASCII, all-day and cancelled entries must still come out
+    exactly as icalendar writes them."""
+    from unittest import mock
+
+    from events.feeds import build_calendar, uid_domain
+    from events.services import occurrences_between, published_events
+
+    EventPageFactory(
+        parent=events_index,
+        title="x" * 65 + ", a comma escaped at the fold",  # its backslash is 74th
+        summary="Café and résidents' lounge: a long description " * 4,
+        venue_name="Salle Émile",
+        start=london(2027, 3, 28, 0, 30),  # the night the clocks change
+        end=london(2027, 3, 28, 3, 0),
+    )
+    EventPageFactory(
+        parent=events_index,
+        title="Awards ceremony",
+        all_day=True,
+        start=london(2027, 6, 1),
+        end=london(2027, 6, 2),
+    )
+    occurrences = occurrences_between(published_events())
+    stamp = datetime.datetime(2026, 11, 22, 12, 0, tzinfo=datetime.UTC)
+    with mock.patch("django.utils.timezone.now", return_value=stamp):
+        ours = build_calendar(occurrences, "Care Quality Team events")
+    expected = reference_calendar(
+        occurrences, "Care Quality Team events", stamp, uid_domain()
+    )
+    assert ours == expected
+    assert b"CANCELLED" in ours and b"VALUE=DATE" in ours and b"\r\n " in ours

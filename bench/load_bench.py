@@ -126,19 +126,30 @@ def find_urls():
 
 
 def count_queries(urls):
+    """{page: (queries just after an edit, queries on later views)}.
+
+    The menu, routes and the like are remembered until content next changes
+    (portal.content_memo), so the first view after an edit costs more.
+    """
     from django.db import connection
     from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
+
+    from portal import content_memo
+
+    def count(client, name, url):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, (name, response.status_code)
+        return len(queries)
 
     counts = {}
     client = Client(HTTP_HOST="127.0.0.1")
     with override_settings(PAGE_CACHE_SECONDS=0):
         for name, url in urls.items():
             client.get(url)
-            with CaptureQueriesContext(connection) as queries:
-                response = client.get(url)
-            assert response.status_code == 200, (name, response.status_code)
-            counts[name] = len(queries)
+            content_memo.forget()
+            counts[name] = (count(client, name, url), count(client, name, url))
     return counts
 
 
@@ -258,9 +269,14 @@ def nominate(port, url, number):
 
 
 def client_loop(args):
-    """One client: requests one after another until the time is up."""
+    """One client: requests one after another until the time is up.
+
+    A nomination is two requests (the form, then sending it); both count, and
+    its latency is the pair's.
+    """
     port, url, seconds, is_nomination, client_number = args
     latencies, errors, number = [], 0, client_number * 1_000_000
+    requests_per_turn = 2 if is_nomination else 1
     deadline = time.perf_counter() + seconds
     while time.perf_counter() < deadline:
         began = time.perf_counter()
@@ -275,7 +291,7 @@ def client_loop(args):
         latencies.append(time.perf_counter() - began)
         if status != 200:
             errors += 1
-    return latencies, errors
+    return latencies, errors, len(latencies) * requests_per_turn
 
 
 def load(pool, server, port, url, seconds, concurrency, is_nomination=False):
@@ -295,13 +311,14 @@ def load(pool, server, port, url, seconds, concurrency, is_nomination=False):
     cpu = cpu_seconds(pids) - cpu_before
     latencies = sorted(value for result in results for value in result[0])
     errors = sum(result[1] for result in results)
+    requests = sum(result[2] for result in results)
     count = len(latencies)
     return {
-        "requests": count,
-        "rps": count / wall,
+        "requests": requests,
+        "rps": requests / wall,
         "p50": statistics.median(latencies) * 1000,
         "p95": latencies[min(count - 1, int(0.95 * count))] * 1000,
-        "cpu_ms": cpu / count * 1000,
+        "cpu_ms": cpu / requests * 1000,
         "errors": errors,
     }
 
@@ -332,12 +349,12 @@ def print_table(title, rows, queries):
     print(f"\n{title}")
     print(
         f"{'page':<22}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}"
-        f"{'CPU ms':>8}{'SQL':>5}{'vs static':>11}{'errors':>8}"
+        f"{'CPU ms':>8}{'SQL':>8}{'vs static':>11}{'errors':>8}"
     )
     for name, row in rows.items():
         print(
             f"{name:<22}{row['rps']:>8.0f}{row['p50']:>8.1f}{row['p95']:>8.1f}"
-            f"{row['cpu_ms']:>8.1f}{queries.get(name, 0):>5}"
+            f"{row['cpu_ms']:>8.1f}{'/'.join(map(str, queries[name])):>8}"
             f"{row['rps'] / static:>10.0%}{row['errors']:>8}"
         )
 
@@ -354,14 +371,14 @@ def check_targets(uncached, cached, queries):
     if not uncached:
         return misses
     for name, row in uncached.items():
-        if name in {"static file", "nomination"}:
+        if name == "static file":
             continue
         if row["rps"] < 60:
             misses.append(f"uncached {name}: {row['rps']:.0f} req/s (target 60)")
         if row["cpu_ms"] > 30:
             misses.append(f"uncached {name}: {row['cpu_ms']:.1f} ms CPU (target 30)")
-        if queries[name] > 20:
-            misses.append(f"{name}: {queries[name]} SQL queries (target 20)")
+        if max(queries[name]) > 20:
+            misses.append(f"{name}: {max(queries[name])} SQL queries (target 20)")
     p95 = uncached["directory, 3 filters"]["p95"]
     if p95 >= 200:
         misses.append(f"directory, 3 filters: p95 {p95:.0f} ms (target < 200)")
@@ -408,6 +425,11 @@ def run(args, var_dir):
     )
     if False in phases:
         print_table("Page cache off", phases[False], queries)
+    print(
+        "(a nomination is two requests, the form and sending it: req/s and CPU "
+        "count both; latency is the pair's; SQL is the form's)\n"
+        "(SQL: queries on the first view after an edit / on later views)"
+    )
     if True in phases:
         print_table(
             "Page cache on (pages with forms and query strings never cached)",

@@ -4,22 +4,18 @@ for saving one, and the thin views the AcademyPage routes to."""
 from django import forms
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import reverse
 
 from portal.forms_utils import HoneypotMixin
 from portal.models.academy import AcademyApplication, AcademyCohort, TimeInPost
-from portal.outbox import queue_email
 from portal.public_forms import (
-    admin_url,
     choice_field,
     consent_field,
     email_field,
     has_reference,
     privacy_url,
+    queue_receipt_and_team_emails,
     remember_reference,
-    team_address,
     text_field,
 )
 from portal.ratelimit import is_rate_limited
@@ -119,23 +115,22 @@ def submit_application(cohort_id, data):
 
 
 def queue_application_emails(application, page):
-    context = {"application": application, "page": page}
-    queue_email(
-        application.email,
-        f"Leadership Academy: we have your application {application.reference}",
-        render_to_string("portal/academy_email_received.txt", context),
-    )
-    team = team_address(page)
-    if team:
-        context["admin_link"] = admin_url(
-            reverse("academy_applications:edit", args=[application.pk])
-        )
-        queue_email(
-            team,
+    queue_receipt_and_team_emails(
+        person_email=application.email,
+        page=page,
+        context={"application": application},
+        receipt=(
+            f"Leadership Academy: we have your application {application.reference}",
+            "portal/academy_email_received.txt",
+        ),
+        team=(
             f"New Leadership Academy application {application.reference} "
             f"for {application.cohort_name}",
-            render_to_string("portal/academy_email_team.txt", context),
-        )
+            "portal/academy_email_team.txt",
+        ),
+        admin_edit_url_name="academy_applications:edit",
+        record=application,
+    )
 
 
 # Views -----------------------------------------------------------------------

@@ -107,6 +107,29 @@ def admin_url(path):
     return f"{base}{path}"
 
 
+def queue_receipt_and_team_emails(
+    *, person_email, page, context, receipt, team, admin_edit_url_name, record
+):
+    """The person's receipt, and the team's notice with a link to the record in
+    the admin (when the team has an address). `receipt` and `team` are
+    (subject, template) pairs; both templates get `context` and `page`."""
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+
+    from portal.outbox import queue_email
+
+    context = {**context, "page": page}
+    subject, template = receipt
+    queue_email(person_email, subject, render_to_string(template, context))
+    address = team_address(page)
+    if address:
+        context["admin_link"] = admin_url(
+            reverse(admin_edit_url_name, args=[record.pk])
+        )
+        subject, template = team
+        queue_email(address, subject, render_to_string(template, context))
+
+
 def remember_reference(request, key, reference):
     """Let this browser, and only this one, see its confirmation page."""
     done = request.session.get(key, [])[-19:]

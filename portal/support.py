@@ -7,9 +7,7 @@ import re
 from django import forms
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import reverse
 
 from portal.choices import HomeType
 from portal.forms_utils import HoneypotMixin
@@ -19,16 +17,14 @@ from portal.models.support import (
     SupportRequest,
     Urgency,
 )
-from portal.outbox import queue_email
 from portal.public_forms import (
-    admin_url,
     choice_field,
     consent_field,
     email_field,
     has_reference,
     privacy_url,
+    queue_receipt_and_team_emails,
     remember_reference,
-    team_address,
     text_field,
 )
 from portal.ratelimit import is_rate_limited
@@ -157,23 +153,22 @@ def submit_support_request(page, data):
 
 
 def queue_support_emails(support_request, page):
-    context = {"support_request": support_request, "page": page}
-    queue_email(
-        support_request.email,
-        f"We have your request for support {support_request.reference}",
-        render_to_string("portal/support_email_received.txt", context),
-    )
-    team = team_address(page)
-    if team:
-        context["admin_link"] = admin_url(
-            reverse("support_requests:edit", args=[support_request.pk])
-        )
-        queue_email(
-            team,
+    queue_receipt_and_team_emails(
+        person_email=support_request.email,
+        page=page,
+        context={"support_request": support_request},
+        receipt=(
+            f"We have your request for support {support_request.reference}",
+            "portal/support_email_received.txt",
+        ),
+        team=(
             f"New support request {support_request.reference}: "
             f"{support_request.get_urgency_display()}",
-            render_to_string("portal/support_email_team.txt", context),
-        )
+            "portal/support_email_team.txt",
+        ),
+        admin_edit_url_name="support_requests:edit",
+        record=support_request,
+    )
 
 
 # Views -----------------------------------------------------------------------

@@ -1,8 +1,12 @@
 """The "Events" admin menu: attendee lists per event, CSV export, attendance."""
 
+from django.contrib.auth import get_user_model
+
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.signals import page_published
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
@@ -120,6 +124,23 @@ class EventsViewSetGroup(SnippetViewSetGroup):
     items = (BookingViewSet,)
 
 
+class BookingPermissionPolicy(ModelPermissionPolicy):
+    """Places are given only by the booking rules (capacity, waiting list), so
+    nobody, superusers included, adds a booking in the admin: its form has
+    nothing to fill in but attendance."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        actions = [action for action in actions if action != "add"]
+        if not actions:
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(actions)
+
+
+# Registered before the viewset, which would otherwise register the default.
+register_permission_policy(Booking, BookingPermissionPolicy(Booking))
 register_snippet(EventsViewSetGroup)
 
 

@@ -183,3 +183,26 @@ def test_bulk_marking_attendance(client, moderator, editor, events_index):
     response = client.post(url)
     assert response.status_code == 302
     assert set(event.bookings.filter(attended=True)) == set(bookings[:2])
+
+
+def test_nobody_adds_a_booking_in_the_admin_not_even_a_superuser(
+    client, admin_user, events_index
+):
+    """Places come only from the booking rules; the add form used to end in a
+    server error for superusers (it has nothing to fill in but attendance)."""
+    from events.models import Booking
+
+    event = EventPageFactory(parent=events_index, capacity=1)
+    booking = BookingFactory(event=event, name="Alice Attendee")
+    client.force_login(admin_user)
+    add_url = reverse("wagtailsnippets_events_booking:add")
+
+    assert client.get(add_url).status_code == 302
+    assert client.post(add_url, {"attended": "on"}).status_code == 302
+    assert Booking.objects.count() == 1
+    assert add_url not in client.get(reverse(LIST_URL)).content.decode()
+
+    edit_url = reverse("wagtailsnippets_events_booking:edit", args=[booking.pk])
+    assert client.post(edit_url, {"attended": "true"}).status_code == 302
+    booking.refresh_from_db()
+    assert booking.attended is True

@@ -13,6 +13,7 @@ app server's workers), or Redis when CACHE_URL points at it.
 
 import hashlib
 import pickle
+import random
 import uuid
 
 from django.conf import settings
@@ -82,6 +83,18 @@ class PageFileCache(FileBasedCache):
             pickle.dumps(self.get_backend_timeout(timeout), self.pickle_protocol)
         )
         file.write(pickle.dumps(value, self.pickle_protocol))
+
+    def _cull(self):
+        """Django's random culling, which never removes the generation: losing
+        it would start a new one, and with it empty every worker's cache."""
+        kept = self._key_to_file(GENERATION_KEY)
+        files = [name for name in self._list_cache_files() if name != kept]
+        if len(files) + 1 < self._max_entries:
+            return
+        for name in random.sample(
+            files, int(len(files) / max(self._cull_frequency, 1))
+        ):
+            self._delete(name)
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
         value = self.get(key, self._missing, version)

@@ -149,3 +149,14 @@ def test_the_file_store_keeps_pages_uncompressed_and_treats_bad_files_as_misses(
 
     store.set("gone", "soon", -1)
     assert store.get("gone") is None
+
+
+def test_culling_a_full_store_never_removes_the_generation(tmp_path):
+    store = page_cache.PageFileCache(
+        str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 10, "CULL_FREQUENCY": 2}}
+    )
+    generation = page_cache.generation(store)
+    for number in range(60):
+        store.set(f"page-{number}", HttpResponse(f"page {number}"), 60)
+        assert page_cache.generation(store) == generation
+    assert len(list(tmp_path.glob("*.page"))) <= 10

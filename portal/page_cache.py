@@ -115,9 +115,9 @@ def timeout():
 
 
 def new_generation():
-    # Never a number used before: if the stored generation is lost (the file
-    # cache culls files at random, an operator empties Redis), counting again
-    # from 1 would bring back pages and answers stored under the old numbers.
+    # Never a name used before: if the stored generation is lost (an operator
+    # empties the cache folder or Redis, Redis evicts it), counting again from 1
+    # would bring back pages and answers stored under the old numbers.
     return uuid.uuid4().hex
 
 

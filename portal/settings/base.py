@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Stored public pages are served from here, before sessions and the page tree.
     "portal.page_cache.PageCacheMiddleware",
+    # The Wagtail site is then known without a query (see the class).
+    "portal.middleware.RememberedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -153,3 +153,26 @@ def test_remembered_routes_follow_moves_renames_and_unpublishing(client, home_pa
 
     Page.objects.get(pk=team.pk).unpublish()
     assert client.get("/people/").status_code == 404
+
+
+def test_the_remembered_site_follows_new_sites_and_refuses_unknown_hosts(
+    client, home_page, settings
+):
+    from wagtail.models import Site
+
+    settings.ALLOWED_HOSTS = ["testserver", "staff.example.gov.uk"]
+    ContentPageFactory(parent=home_page, title="About us", slug="about")
+    assert ">About us</h1>" in view(client, "/about/")
+    root = Page.get_first_root_node()
+    staff_home = ContentPageFactory(parent=root, title="Staff home", slug="staff")
+    ContentPageFactory(parent=staff_home, title="Rotas", slug="about")
+    # Without a site of its own, the host gets the default site.
+    before = client.get("/about/", HTTP_HOST="staff.example.gov.uk")
+    assert ">About us</h1>" in before.content.decode()
+
+    Site.objects.create(hostname="staff.example.gov.uk", port=80, root_page=staff_home)
+
+    staff = client.get("/about/", HTTP_HOST="staff.example.gov.uk")
+    assert ">Rotas</h1>" in staff.content.decode()
+    assert ">About us</h1>" in view(client, "/about/")
+    assert client.get("/about/", HTTP_HOST="evil.example.com").status_code == 400

@@ -45,16 +45,20 @@ class RememberedSiteMiddleware:
             return self.get_response(request)
         hostname = split_domain_port(request._get_raw_host())[0]
         key = ("site", hostname, request.get_port())
-        fields = remembered(request, key, lambda: site_fields(request))
-        request._wagtail_site = Site(**fields) if fields else None
+        found = {}
+
+        def look_up():
+            site = found["site"] = Site._find_for_request(request)
+            if site is None:
+                return None
+            return {
+                field.attname: getattr(site, field.attname)
+                for field in Site._meta.concrete_fields
+            }
+
+        fields = remembered(request, key, look_up)
+        if "site" in found:  # looked up just now: use it, root page included
+            request._wagtail_site = found["site"]
+        else:
+            request._wagtail_site = Site(**fields) if fields else None
         return self.get_response(request)
-
-
-def site_fields(request):
-    site = Site._find_for_request(request)
-    if site is None:
-        return None
-    return {
-        field.attname: getattr(site, field.attname)
-        for field in Site._meta.concrete_fields
-    }

@@ -12,6 +12,7 @@ app server's workers), or Redis when CACHE_URL points at it.
 """
 
 import hashlib
+import os
 import pickle
 import random
 import uuid
@@ -66,6 +67,10 @@ class PageFileCache(FileBasedCache):
 
     cache_suffix = ".page"
 
+    def __init__(self, dir, params):
+        super().__init__(dir, params)
+        self._unexpiring = {}
+
     def get(self, key, default=None, version=None):
         try:
             with open(self._key_to_file(key, version), "rb") as file:
@@ -77,6 +82,24 @@ class PageFileCache(FileBasedCache):
             # A file cut short (a full disk) is a miss, not a server error.
             pass
         return default
+
+    def get_unexpiring(self, key, default=None):
+        """get() for a key stored without a timeout (the generation, read on
+        every page view), answered from memory while its file is unchanged:
+        one stat instead of opening and unpickling the file. Every write
+        replaces the file, so its inode, size or time always changes."""
+        path = self._key_to_file(key)
+        try:
+            found = os.stat(path)
+        except FileNotFoundError:
+            return default
+        signature = (found.st_ino, found.st_mtime_ns, found.st_size)
+        known = self._unexpiring.get(path)
+        if known is not None and known[0] == signature:
+            return known[1]
+        value = self.get(key, default)
+        self._unexpiring[path] = (signature, value)
+        return value
 
     def _write_content(self, file, timeout, value):
         file.write(
@@ -122,7 +145,8 @@ def new_generation():
 
 
 def generation(cache):
-    value = cache.get(GENERATION_KEY)
+    read = getattr(cache, "get_unexpiring", cache.get)
+    value = read(GENERATION_KEY)
     if value is None:
         value = new_generation()
         if not cache.add(GENERATION_KEY, value, None):

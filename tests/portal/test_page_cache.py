@@ -160,3 +160,17 @@ def test_culling_a_full_store_never_removes_the_generation(tmp_path):
         store.set(f"page-{number}", HttpResponse(f"page {number}"), 60)
         assert page_cache.generation(store) == generation
     assert len(list(tmp_path.glob("*.page"))) <= 10
+
+
+def test_the_generation_read_from_memory_follows_every_change(tmp_path):
+    store = page_cache.PageFileCache(str(tmp_path), {})
+    other_worker = page_cache.PageFileCache(str(tmp_path), {})
+    first = page_cache.generation(store)
+    assert page_cache.generation(other_worker) == first
+    for _ in range(3):  # quicker than the file system's clock may tick
+        store.set(page_cache.GENERATION_KEY, page_cache.new_generation(), None)
+        assert other_worker.get_unexpiring(page_cache.GENERATION_KEY) == store.get(
+            page_cache.GENERATION_KEY
+        )
+    store.clear()
+    assert other_worker.get_unexpiring(page_cache.GENERATION_KEY, "gone") == "gone"

@@ -21,6 +21,7 @@ from portal.models import (
 from portal.models.topics import TopicHub
 from portal.news import filter_news, published_news
 from portal.services import filter_guides
+from portal.visibility import index_url
 
 HUB_LIST_SIZE = 5
 
@@ -160,11 +161,6 @@ def pinned_pages(hub):
     ]
 
 
-def _index_url(model, request):
-    index = model.objects.live().public().first()
-    return index.get_url(request) if index else ""
-
-
 def _filtered_url(base, slug):
     return f"{base}?topic={slug}" if base else ""
 
@@ -201,7 +197,7 @@ def build_hub(tag, request=None):
             noun="guide",
             items=list(guides.order_by("title")[:HUB_LIST_SIZE]),
             count=guides.count(),
-            full_list_url=_filtered_url(_index_url(GuideIndexPage, request), slug),
+            full_list_url=_filtered_url(index_url(GuideIndexPage, request), slug),
             empty_text="There are no guides on this topic yet.",
         ),
         HubSection(
@@ -210,7 +206,7 @@ def build_hub(tag, request=None):
             noun="directory entry",
             items=list(entries.order_by("title")[:HUB_LIST_SIZE]),
             count=entries.count(),
-            full_list_url=_filtered_url(_index_url(DirectoryIndexPage, request), slug),
+            full_list_url=_filtered_url(index_url(DirectoryIndexPage, request), slug),
             empty_text="There is nothing in the directory on this topic yet.",
         ),
         HubSection(
@@ -219,7 +215,7 @@ def build_hub(tag, request=None):
             noun="upcoming event date",
             items=occurrences[:HUB_LIST_SIZE],
             count=len(occurrences),
-            full_list_url=_filtered_url(_index_url(EventIndexPage, request), slug),
+            full_list_url=_filtered_url(index_url(EventIndexPage, request), slug),
             empty_text="There are no events on this topic coming up.",
         ),
         HubSection(
@@ -228,7 +224,7 @@ def build_hub(tag, request=None):
             noun="news item",
             items=list(news[:HUB_LIST_SIZE]),
             count=news.count(),
-            full_list_url=_filtered_url(_index_url(NewsIndexPage, request), slug),
+            full_list_url=_filtered_url(index_url(NewsIndexPage, request), slug),
             empty_text="There is no news on this topic yet.",
         ),
     ]

@@ -7,21 +7,11 @@ register = template.Library()
 
 
 def _topics_url(request):
-    """The live topics index's URL ('' if none), looked up once per content change."""
-    from wagtail.models import Site
-
-    from portal.content_memo import remembered
+    """The live topics index's URL ('' if none)."""
     from portal.models import TopicIndexPage
+    from portal.visibility import index_url
 
-    def find():
-        index = TopicIndexPage.objects.live().public().first()
-        return index.get_url(request) if index else ""
-
-    if request is None:
-        return find()
-    # A page on another site gets a full URL, so the answer is per site.
-    site = Site.find_for_request(request)
-    return remembered(request, ("topics index url", site and site.pk), find)
+    return index_url(TopicIndexPage, request)
 
 
 @register.simple_tag(takes_context=True)

@@ -136,7 +136,6 @@ def directory_search_context(request, index_page):
         "form": form,
         "query": query,
         "page_obj": page_obj,
-        "entries": entries,
         "result_rows": result_rows(entries, query.text, request),
         "facets": facet_options(form, counts),
         "chips": active_chips(form, params),

@@ -67,6 +67,8 @@ def test_london_time_in_plain_english(moment, words):
 
 
 def test_home_page_status_when_open(open_year):
+    # Fixed dates: the factory opens nominations a day before the test runs.
+    open_year.nominations_open_at = london(2026, 11, 1, 9, 0)
     open_year.nominations_close_at = london(2027, 1, 31, 17, 0)
     open_year.save()
     status = services.nomination_status_for_home_page(now=london(2026, 12, 1))

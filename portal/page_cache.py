@@ -144,9 +144,23 @@ def new_generation():
     return uuid.uuid4().hex
 
 
+# How many cache outages this worker has purged after (portal.cache).
+_recoveries_seen = {"count": 0}
+
+
 def generation(cache):
     read = getattr(cache, "get_unexpiring", cache.get)
     value = read(GENERATION_KEY)
+    if getattr(cache, "unavailable", False):
+        # Nothing can be stored or shared: a generation of this request's own,
+        # so no page is served from the cache and nothing is remembered.
+        return new_generation()
+    recoveries = getattr(cache, "recoveries", 0)
+    if recoveries != _recoveries_seen["count"]:
+        # This worker's writes during the outage were lost, a purge perhaps
+        # among them: pages stored before it may show what has since changed.
+        _recoveries_seen["count"] = recoveries
+        return purge()
     if value is None:
         value = new_generation()
         if not cache.add(GENERATION_KEY, value, None):
@@ -165,8 +179,11 @@ def request_generation(request):
 
 
 def purge():
-    """Forget every cached page (all workers and servers sharing the cache)."""
-    page_cache().set(GENERATION_KEY, new_generation(), None)
+    """Forget every cached page (all workers and servers sharing the cache);
+    returns the new generation."""
+    value = new_generation()
+    page_cache().set(GENERATION_KEY, value, None)
+    return value
 
 
 def cache_key(request, gen):

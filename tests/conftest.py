@@ -6,14 +6,25 @@ from portal import roles
 from tests.factories import HomePageFactory, UserFactory
 
 
+# Tests that get a pytest session of their own: browser tests share one
+# committed demo database; services tests (tests/reliability/) start real
+# servers. `make test` runs each kind straight after the rest.
+SEPARATE_KINDS = ("browser", "services")
+
+
 def pytest_collection_modifyitems(config, items):
-    """Browser tests share one committed demo database, so they get a session of
-    their own: when other tests are collected too, the browser tests are left out
-    (`make test` runs them straight after the rest)."""
-    browser = [item for item in items if item.get_closest_marker("browser")]
-    if browser and len(browser) < len(items):
-        config.hook.pytest_deselected(items=browser)
-        items[:] = [item for item in items if not item.get_closest_marker("browser")]
+    """When ordinary tests are collected too, the separate kinds are left out."""
+    for item in items:
+        if "reliability" in item.path.parts:
+            item.add_marker(pytest.mark.services)
+
+    def separate(item):
+        return any(item.get_closest_marker(kind) for kind in SEPARATE_KINDS)
+
+    left_out = [item for item in items if separate(item)]
+    if left_out and len(left_out) < len(items):
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if not separate(item)]
 
 
 @pytest.fixture(autouse=True)

@@ -197,9 +197,12 @@ def cache_settings(url):
     if not url or url.startswith("locmem://"):
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     if url.startswith(("redis://", "rediss://")):
+        # A Redis outage costs speed, never errors (see portal/cache.py).
+        timeout = float(os.environ.get("CACHE_TIMEOUT", "0.5"))
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.TolerantRedisCache",
             "LOCATION": url,
+            "OPTIONS": {"socket_connect_timeout": timeout, "socket_timeout": timeout},
         }
     if url.startswith("file://"):
         return {

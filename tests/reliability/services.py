@@ -1,0 +1,330 @@
+"""Real servers for the scale-out tests: PostgreSQL, Redis and the portal itself
+under gunicorn, each started on 127.0.0.1 on a free port and stopped afterwards.
+
+Debian's `postgresql` and `redis-server` packages provide the servers
+(`scripts/install-services.sh` installs them); the portal runs with production
+settings, as an operator would start it.
+"""
+
+import contextlib
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+PYTHON = sys.executable
+GUNICORN = str(Path(sys.executable).parent / "gunicorn")
+REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(check, what, timeout=30.0, process=None):
+    """Polls check() until it is true; fails with what went wrong otherwise."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"{what} exited with {process.returncode}")
+        try:
+            if check():
+                return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise TimeoutError(f"{what} did not come up within {timeout} s")
+
+
+def port_answers(port):
+    with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+        return True
+
+
+def find_postgres_bin():
+    found = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin"),
+        key=lambda path: int(path.parent.name),
+    )
+    return found[-1] if found else None
+
+
+class RedisServer:
+    """Debian's redis-server without persistence; stop() and start() again
+    simulate an outage (the data is gone, as after a restart)."""
+
+    def __init__(self, folder):
+        self.folder = Path(folder)
+        self.port = free_port()
+        self.process = None
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [
+                REDIS_SERVER,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.folder),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for(lambda: port_answers(self.port), "redis-server", process=self.process)
+        return self
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(10)
+        self.process = None
+
+
+class PostgresCluster:
+    """A throwaway PostgreSQL cluster (trust on loopback, no durability)."""
+
+    def __init__(self):
+        # Its own folder in /tmp: the postgres user cannot enter pytest's.
+        self.folder = Path(tempfile.mkdtemp(prefix="portal-pg-"))
+        self.port = free_port()
+        self.bin = find_postgres_bin()
+        if self.bin is None:
+            raise RuntimeError("PostgreSQL is not installed (Debian's 'postgresql')")
+        self.data = self.folder / "data"
+
+    def _run(self, *args):
+        command = [str(self.bin / args[0]), *args[1:]]
+        if os.getuid() == 0:  # the server refuses to run as root
+            command = ["runuser", "-u", "postgres", "--", *command]
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+
+    def start(self):
+        if os.getuid() == 0:
+            shutil.chown(self.folder, "postgres", "postgres")
+        self._run(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            "portal",
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
+        )
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.folder / "server.log"),
+            "-w",
+            "-o",
+            f"-h 127.0.0.1 -p {self.port} -k {self.folder} -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off",
+            "start",
+        )
+        return self
+
+    def url(self, database="portal"):
+        return f"postgres://portal@127.0.0.1:{self.port}/{database}"
+
+    def create_database(self, name, template=None):
+        import psycopg
+
+        with psycopg.connect(self.url("postgres"), autocommit=True) as connection:
+            suffix = f" TEMPLATE {template}" if template else ""
+            connection.execute(f'CREATE DATABASE "{name}"{suffix}')
+        return self.url(name)
+
+    def stop(self):
+        if self.data.exists():
+            with contextlib.suppress(subprocess.CalledProcessError):
+                self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "stop")
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def portal_environment(var_dir, **overrides):
+    """The environment of an app server under production settings on loopback."""
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "PYTEST_"))
+    }
+    environment.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+            "PORTAL_VAR_DIR": str(var_dir),
+            "SECRET_KEY": "reliability-tests-only-" + "x" * 40,
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "0",
+            "LOG_LEVEL": "WARNING",
+            "LOG_FORMAT": "plain",
+            "PYTHONDONTWRITEBYTECODE": "1",
+        }
+    )
+    environment.update({key: str(value) for key, value in overrides.items()})
+    return environment
+
+
+def manage(environment, *args, check=True, settings=None, timeout=300):
+    """Runs manage.py with this environment; returns the finished process."""
+    if settings:
+        environment = {**environment, "DJANGO_SETTINGS_MODULE": settings}
+    return subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        check=check,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def seed(environment):
+    """Migrates, loads the demo content and collects static files, as an
+    operator would once for a new site (seed_demo refuses production
+    settings, so it runs under the development ones without DEBUG)."""
+    manage(environment, "migrate", "--noinput", "-v", "0")
+    manage({**environment, "DEBUG": "0"}, "seed_demo", settings="portal.settings.dev")
+    manage(environment, "collectstatic", "--noinput", "-v", "0")
+
+
+class AppServer:
+    """The portal under gunicorn, as `Procfile`'s web process starts it."""
+
+    def __init__(self, environment, workers=2, name="web"):
+        self.environment = environment
+        self.workers = workers
+        self.name = name
+        self.port = free_port()
+        self.process = None
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in stop())
+
+    @property
+    def base_url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [
+                GUNICORN,
+                "portal.wsgi",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(self.workers),
+                "--timeout",
+                "60",
+            ],
+            cwd=ROOT,
+            env=self.environment,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        wait_for(self.healthy, f"gunicorn ({self.name})", process=self.process)
+        return self
+
+    def healthy(self):
+        try:
+            with urllib.request.urlopen(self.base_url + "/health/", timeout=2):
+                return True
+        except urllib.error.URLError:
+            return False
+
+    def output(self):
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(5)
+        self.process = None
+
+    def close(self):
+        self.stop()
+        self.log.close()
+
+
+class Visitor(requests.Session):
+    """A browser reaching an app server through the TLS-terminating proxy.
+
+    Production settings mark cookies Secure and check the Referer of HTTPS
+    form posts; the proxy's hop to gunicorn is plain HTTP with
+    X-Forwarded-Proto: https. requests would drop Secure cookies on that hop,
+    so this session sends its cookies itself, and follows no redirects (a
+    redirect would go out without them): `follow()` does that by hand.
+    """
+
+    def __init__(self, server):
+        super().__init__()
+        self.server = server
+        self.origin = "https://" + server.base_url.removeprefix("http://")
+        self.headers["X-Forwarded-Proto"] = "https"
+
+    def request(self, method, url, **kwargs):
+        if url.startswith("/"):
+            url = self.server.base_url + url
+        headers = dict(kwargs.pop("headers", None) or {})
+        cookies = "; ".join(f"{cookie.name}={cookie.value}" for cookie in self.cookies)
+        if cookies:
+            headers["Cookie"] = cookies
+        headers.setdefault("Referer", self.origin + urlsplit(url).path)
+        kwargs.setdefault("timeout", 10)
+        kwargs["allow_redirects"] = False
+        return super().request(method, url, headers=headers, **kwargs)
+
+    def follow(self, response, limit=5):
+        while response.is_redirect and limit:
+            response = self.get(response.headers["Location"])
+            limit -= 1
+        return response
+
+    def csrf_token(self, path):
+        """Opens the form at path; returns its CSRF token."""
+        page = self.follow(self.get(path))
+        return CSRF.search(page.text).group(1)
+
+    def sign_in(self, username, password):
+        token = self.csrf_token("/admin/login/")
+        signed_in = self.post(
+            "/admin/login/",
+            data={
+                "username": username,
+                "password": password,
+                "csrfmiddlewaretoken": token,
+                "next": "/admin/",
+            },
+        )
+        if signed_in.status_code != 302:
+            raise AssertionError(f"signing in failed: {signed_in.status_code}")
+        return self

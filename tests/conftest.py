@@ -5,7 +5,6 @@ import pytest
 from portal import roles
 from tests.factories import HomePageFactory, UserFactory
 
-
 # Tests that get a pytest session of their own: browser tests share one
 # committed demo database; services tests (tests/reliability/) start real
 # servers. `make test` runs each kind straight after the rest.

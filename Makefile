@@ -8,7 +8,7 @@ PORT ?= 8000
 # Unit tests run in two processes (pytest-xdist): CI has two cores.
 PYTEST_ARGS ?= -n 2
 
-.PHONY: run setup test test-postgres lint format browsers bench clean
+.PHONY: run setup test test-postgres test-services lint format browsers services bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,13 +35,24 @@ run: setup
 browsers:
 	@sh scripts/install-browsers.sh
 
-## The whole test suite: migrations check, lint, unit, HTTP and browser tests
-test: $(VENV)/.installed-dev browsers
+## PostgreSQL and Redis from Debian's packages, for the scale-out tests
+services:
+	@sh scripts/install-services.sh
+
+## The whole test suite: migrations check, lint, unit, HTTP and browser tests,
+## then the scale-out tests with real servers
+test: $(VENV)/.installed-dev browsers services
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest $(PYTEST_ARGS)
 	$(BIN)/pytest tests/browser
+	$(BIN)/pytest tests/reliability
+
+## Only the scale-out tests: two app servers, PostgreSQL, Redis, SMTP, S3, the
+## task worker (tests/reliability/, real servers on 127.0.0.1)
+test-services: $(VENV)/.installed-dev services
+	$(BIN)/pytest tests/reliability
 
 ## The unit and browser tests again on PostgreSQL (installed from Debian if missing,
 ## a throwaway cluster on 127.0.0.1)

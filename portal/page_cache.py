@@ -37,7 +37,7 @@ SKIPPED_PREFIXES = (
     "/static/",
 )
 # Saving these changes nothing a visitor sees (sessions, the outbox, task
-# results, logs, the search index, revisions of drafts).
+# results, scheduled job runs, logs, the search index, revisions of drafts).
 IGNORED_APPS = {
     "sessions",
     "django_tasks_db",
@@ -48,6 +48,7 @@ IGNORED_APPS = {
 }
 IGNORED_MODELS = {
     "portal.queuedemail",
+    "portal.scheduledjobrun",
     "wagtailcore.revision",
     "wagtailcore.pagelogentry",
     "wagtailcore.modellogentry",

@@ -17,6 +17,7 @@ from portal.models.guides import GuideIndexPage, GuidePage, GuideTag
 from portal.models.news import NewsIndexPage, NewsPage, NewsTag
 from portal.models.outbox import QueuedEmail
 from portal.models.pages import ContentPage, HomePage, PortalSettings
+from portal.models.schedule import ScheduledJobRun
 from portal.models.support import SupportRequest, SupportRequestPage
 from portal.models.topics import TopicHub, TopicHubPin, TopicIndexPage
 
@@ -40,6 +41,7 @@ __all__ = [
     "NewsTag",
     "PortalSettings",
     "QueuedEmail",
+    "ScheduledJobRun",
     "SupportRequest",
     "SupportRequestPage",
     "TopicHub",

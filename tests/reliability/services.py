@@ -26,6 +26,16 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 PYTHON = sys.executable
 GUNICORN = str(Path(sys.executable).parent / "gunicorn")
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
+PORTAL_VARIABLES = {
+    "DATABASE_URL",
+    "CACHE_URL",
+    "TASKS_BACKEND",
+    "PAGE_CACHE_SECONDS",
+    "PORTAL_VAR_DIR",
+    "MEDIA_ROOT",
+    "STATIC_ROOT",
+    "DEFAULT_FROM_EMAIL",
+}
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -169,10 +179,13 @@ class PostgresCluster:
 
 def portal_environment(var_dir, **overrides):
     """The environment of an app server under production settings on loopback."""
+    # Nothing of the caller's own configuration leaks in (CI's PostgreSQL run
+    # sets DATABASE_URL and SEARCH_BACKEND for the unit tests, for example).
     environment = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "PYTEST_"))
+        if not key.startswith(("DJANGO_", "PYTEST_", "AWS_", "EMAIL_", "SEARCH_"))
+        and key not in PORTAL_VARIABLES
     }
     environment.update(
         {

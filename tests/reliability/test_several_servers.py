@@ -23,25 +23,22 @@ from tests.reliability.services import (
     Visitor,
     manage,
     portal_environment,
-    seed,
 )
 
 EDITOR = {"username": "editor-a", "password": "two-servers-editor-password-1"}
 
 
 @pytest.fixture(scope="module")
-def cluster(postgres, tmp_path_factory):
-    """Redis, a seeded PostgreSQL database and servers A and B."""
-    folder = tmp_path_factory.mktemp("several-servers")
-    redis = RedisServer(folder).start()
-    environment = portal_environment(
-        folder / "var",
-        DATABASE_URL=postgres.create_database("several_servers"),
+def cluster(seeded_site, tmp_path_factory):
+    """Redis, a copy of the seeded site and servers A and B."""
+    redis = RedisServer(tmp_path_factory.mktemp("redis")).start()
+    environment, _ = seeded_site.copy(
+        "several_servers",
+        portal_environment,
         CACHE_URL=redis.url,
         SEARCH_BACKEND="database",
         PAGE_CACHE_SECONDS=300,
     )
-    seed(environment)
     manage(
         {**environment, "DJANGO_SUPERUSER_PASSWORD": EDITOR["password"]},
         "createsuperuser",

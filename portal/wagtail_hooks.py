@@ -3,11 +3,13 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.admin_views import GuidesDueForReviewView
-from portal.models import QueuedEmail, TopicHub
+from portal.models import QueuedEmail, ScheduledJobRun, TopicHub
 
 
 class QueuedEmailViewSet(SnippetViewSet):
@@ -24,6 +26,42 @@ class QueuedEmailViewSet(SnippetViewSet):
 
 
 register_snippet(QueuedEmailViewSet)
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Records that only the portal itself writes."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "copy", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+
+register_permission_policy(ScheduledJobRun, ReadOnlyPolicy(ScheduledJobRun))
+
+
+class ScheduledJobRunViewSet(SnippetViewSet):
+    """For administrators: when each periodic command last ran, and how it went."""
+
+    model = ScheduledJobRun
+    icon = "time"
+    menu_label = "Scheduled jobs"
+    add_to_settings_menu = True
+    list_display = ["job", "due", "outcome", "started_at", "finished_at"]
+    list_filter = ["job", "outcome"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "job",
+        "due",
+        "outcome",
+        "started_at",
+        "finished_at",
+        "report",
+    ]
+    copy_view_enabled = False
+
+
+register_snippet(ScheduledJobRunViewSet)
 
 
 class TopicHubViewSet(SnippetViewSet):

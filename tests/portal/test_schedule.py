@@ -128,3 +128,29 @@ def test_the_command_lists_the_jobs():
     call_command("run_scheduled_jobs", "--list", stdout=output)
     assert "send_alert_digests             daily at 07:00" in output.getvalue()
     assert "check_directory_links          Sundays at 03:00" in output.getvalue()
+
+
+@pytest.mark.django_db
+def test_administrators_see_the_runs_in_the_admin_and_nobody_edits_them(
+    client, admin_user, editor
+):
+    schedule.run_due_jobs(now=london(2026, 12, 7, 9, 1), jobs=[EVERY_5])
+    run = ScheduledJobRun.objects.get()
+    client.force_login(admin_user)
+    listing = client.get("/admin/snippets/portal/scheduledjobrun/")
+    assert listing.status_code == 200
+    assert "send_queued_emails" in listing.content.decode()
+    inspect = client.get(f"/admin/snippets/portal/scheduledjobrun/inspect/{run.pk}/")
+    assert "Sent 0 emails" in inspect.content.decode()
+    for path in ("add/", f"edit/{run.pk}/", f"delete/{run.pk}/"):
+        assert client.get(
+            f"/admin/snippets/portal/scheduledjobrun/{path}"
+        ).status_code in (
+            302,
+            403,
+        )
+    client.force_login(editor)
+    assert client.get("/admin/snippets/portal/scheduledjobrun/").status_code in (
+        302,
+        403,
+    )

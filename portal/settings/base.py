@@ -250,16 +250,23 @@ def search_backend_settings(name):
         return {"BACKEND": "wagtail.search.backends.database"}
     if name in {"opensearch", "elasticsearch"}:
         module = {
-            "opensearch": "modelsearch.backends.opensearch2",
-            "elasticsearch": "modelsearch.backends.elasticsearch8",
+            # Ours: imports the client beside the portal's `events` app.
+            "opensearch": "portal.search.opensearch",
+            "elasticsearch": "portal.search.elasticsearch",
         }[name]
         return {
             "BACKEND": os.environ.get("SEARCH_BACKEND_MODULE", module),
             "URLS": env_list("SEARCH_URL", "http://localhost:9200"),
-            "INDEX": os.environ.get("SEARCH_INDEX_PREFIX", "care_portal"),
+            # Index names start with this (care_portal_wagtailcore_page), so
+            # several sites can share one search cluster.
+            "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "care_portal_"),
             "TIMEOUT": int(os.environ.get("SEARCH_TIMEOUT", "5")),
             "OPTIONS": {},
-            "INDEX_SETTINGS": {},
+            # English stemming for every text field, as Whoosh and PostgreSQL do
+            # ("training" finds "trained"); care synonyms come with the query.
+            "INDEX_SETTINGS": {
+                "settings": {"analysis": {"analyzer": {"default": {"type": "english"}}}}
+            },
         }
     raise ValueError(f"Unsupported SEARCH_BACKEND: {name!r}")
 

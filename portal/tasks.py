@@ -8,8 +8,9 @@ from django_tasks import task
 
 
 @task()
-def send_queued_email_task(pk):
-    """Send one email from the outbox (retried later by send_queued_emails)."""
+def send_queued_email_task(pk, attempts=None):
+    """Send one email from the outbox, if nobody has tried it since `attempts`
+    were counted; a failed try queues the next one (see portal/outbox.py)."""
     from portal.outbox import send_queued_email
 
-    return send_queued_email(pk)
+    return send_queued_email(pk, attempts)

@@ -279,34 +279,65 @@ WAGTAILSEARCH_BACKENDS = {
 def email_settings(environ):
     """Outgoing mail: EMAIL_URL (smtp://user:password@host:587, smtp+tls:// for
     STARTTLS, smtp+ssl:// for implicit TLS), or EMAIL_HOST and friends; without
-    either, emails are printed to the console (development)."""
+    either, emails are printed to the console (development). Emails that fail are
+    tried again EMAIL_RETRY_SECONDS later, then twice as long each time, at most
+    EMAIL_RETRY_MAX_SECONDS apart."""
+
+    def seconds(name, default):
+        value = environ.get(name, "").strip() or str(default)
+        if not value.isdigit() or int(value) < 1:
+            raise ValueError(f"{name} must be a whole number of seconds, not {value!r}")
+        return int(value)
+
+    result = {
+        "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+        "EMAIL_HOST": "localhost",
+        "EMAIL_PORT": 25,
+        "EMAIL_HOST_USER": "",
+        "EMAIL_HOST_PASSWORD": "",
+        "EMAIL_USE_TLS": False,
+        "EMAIL_USE_SSL": False,
+        "EMAIL_RETRY_SECONDS": seconds("EMAIL_RETRY_SECONDS", 60),
+        "EMAIL_RETRY_MAX_SECONDS": seconds("EMAIL_RETRY_MAX_SECONDS", 4 * 60 * 60),
+    }
     url = environ.get("EMAIL_URL", "")
     if url:
         parts = urlsplit(url)
         scheme = parts.scheme.lower()
         if scheme not in {"smtp", "smtp+tls", "smtp+ssl", "console"}:
-            raise ValueError(f"Unsupported EMAIL_URL scheme: {scheme!r}")
+            raise ValueError(
+                f"Unsupported EMAIL_URL scheme: {scheme!r} (use smtp://, "
+                "smtp+tls://, smtp+ssl:// or console://)"
+            )
         if scheme == "console":
-            return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+            return result
+        try:
+            port = parts.port
+        except ValueError:
+            raise ValueError(f"EMAIL_URL has an invalid port: {url!r}") from None
         return {
+            **result,
             "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "EMAIL_HOST": parts.hostname or "localhost",
-            "EMAIL_PORT": parts.port
-            or {"smtp+ssl": 465, "smtp+tls": 587}.get(scheme, 25),
+            "EMAIL_PORT": port or {"smtp+ssl": 465, "smtp+tls": 587}.get(scheme, 25),
             "EMAIL_HOST_USER": unquote(parts.username or ""),
             "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
             "EMAIL_USE_TLS": scheme == "smtp+tls",
             "EMAIL_USE_SSL": scheme == "smtp+ssl",
         }
+    port = environ.get("EMAIL_PORT", "25").strip()
+    if not port.isdigit():
+        raise ValueError(f"EMAIL_PORT must be a port number, not {port!r}")
     default_backend = (
         "django.core.mail.backends.smtp.EmailBackend"
         if environ.get("EMAIL_HOST")
         else "django.core.mail.backends.console.EmailBackend"
     )
     return {
+        **result,
         "EMAIL_BACKEND": environ.get("EMAIL_BACKEND", default_backend),
         "EMAIL_HOST": environ.get("EMAIL_HOST", "localhost"),
-        "EMAIL_PORT": int(environ.get("EMAIL_PORT", "25")),
+        "EMAIL_PORT": int(port),
         "EMAIL_HOST_USER": environ.get("EMAIL_HOST_USER", ""),
         "EMAIL_HOST_PASSWORD": environ.get("EMAIL_HOST_PASSWORD", ""),
         "EMAIL_USE_TLS": environ.get("EMAIL_USE_TLS", "").lower()
@@ -325,6 +356,8 @@ EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
 EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
 EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+EMAIL_RETRY_SECONDS = _email["EMAIL_RETRY_SECONDS"]
+EMAIL_RETRY_MAX_SECONDS = _email["EMAIL_RETRY_MAX_SECONDS"]
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "care-quality@example.gov.uk")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -338,11 +371,15 @@ def tasks_backend(name):
         "immediate": "django_tasks.backends.immediate.ImmediateBackend",
         "database": "django_tasks_db.DatabaseBackend",
     }
-    if name in aliases:
-        return aliases[name]
+    alias = name.strip().lower()
+    if alias in aliases:
+        return aliases[alias]
     if "." not in name:
-        raise ValueError(f"Unsupported TASKS_BACKEND: {name!r}")
-    return name
+        raise ValueError(
+            f"Unsupported TASKS_BACKEND: {name!r} (use immediate, database or the "
+            "dotted path to a backend class)"
+        )
+    return name.strip()
 
 
 # Queued emails and search index updates run as tasks.

@@ -3,7 +3,8 @@
 #
 # Installs PostgreSQL from Debian's packages when it is missing (as root), starts
 # a throwaway cluster on 127.0.0.1 in a temporary directory, points DATABASE_URL
-# at it for the unit and browser tests, and removes the cluster afterwards.
+# at it for the unit and browser tests, and removes the cluster afterwards. The
+# unit tests search with SEARCH_BACKEND=database (PostgreSQL full-text search).
 # Usage: scripts/test-postgres.sh [pytest arguments for the unit run]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,5 +55,7 @@ as_pg "$PG_BIN/pg_ctl" -D "$DATA_DIR/data" -l "$DATA_DIR/server.log" -w \
 echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT"
 
 export DATABASE_URL="postgres://portal@127.0.0.1:$PORT/portal"
-"$BIN/pytest" "$@"
+# The unit run searches with PostgreSQL's full-text search (the SQLite run keeps
+# Whoosh); tests of Whoosh itself pin it with the whoosh_backend fixture.
+SEARCH_BACKEND=database "$BIN/pytest" "$@"
 "$BIN/pytest" tests/browser

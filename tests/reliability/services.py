@@ -6,7 +6,6 @@ Debian's `postgresql` and `redis-server` packages provide the servers
 settings, as an operator would start it.
 """
 
-import contextlib
 import os
 import re
 import shutil
@@ -21,6 +20,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import requests
+
+# Re-exported: the tests import every server from here.
+from tests.reliability.postgres import (  # noqa: F401
+    PostgresCluster,
+    find_postgres_bin,
+    free_port,
+)
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PYTHON = sys.executable
@@ -37,12 +43,6 @@ PORTAL_VARIABLES = {
     "DEFAULT_FROM_EMAIL",
 }
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_for(check, what, timeout=30.0, process=None):
@@ -63,14 +63,6 @@ def wait_for(check, what, timeout=30.0, process=None):
 def port_answers(port):
     with socket.create_connection(("127.0.0.1", port), timeout=0.5):
         return True
-
-
-def find_postgres_bin():
-    found = sorted(
-        Path("/usr/lib/postgresql").glob("*/bin"),
-        key=lambda path: int(path.parent.name),
-    )
-    return found[-1] if found else None
 
 
 class RedisServer:
@@ -112,69 +104,6 @@ class RedisServer:
             self.process.kill()
             self.process.wait(10)
         self.process = None
-
-
-class PostgresCluster:
-    """A throwaway PostgreSQL cluster (trust on loopback, no durability)."""
-
-    def __init__(self):
-        # Its own folder in /tmp: the postgres user cannot enter pytest's.
-        self.folder = Path(tempfile.mkdtemp(prefix="portal-pg-"))
-        self.port = free_port()
-        self.bin = find_postgres_bin()
-        if self.bin is None:
-            raise RuntimeError("PostgreSQL is not installed (Debian's 'postgresql')")
-        self.data = self.folder / "data"
-
-    def _run(self, *args):
-        command = [str(self.bin / args[0]), *args[1:]]
-        if os.getuid() == 0:  # the server refuses to run as root
-            command = ["runuser", "-u", "postgres", "--", *command]
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-
-    def start(self):
-        if os.getuid() == 0:
-            shutil.chown(self.folder, "postgres", "postgres")
-        self._run(
-            "initdb",
-            "-D",
-            str(self.data),
-            "-U",
-            "portal",
-            "--auth=trust",
-            "--encoding=UTF8",
-            "--locale=C.UTF-8",
-        )
-        self._run(
-            "pg_ctl",
-            "-D",
-            str(self.data),
-            "-l",
-            str(self.folder / "server.log"),
-            "-w",
-            "-o",
-            f"-h 127.0.0.1 -p {self.port} -k {self.folder} -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off",
-            "start",
-        )
-        return self
-
-    def url(self, database="portal"):
-        return f"postgres://portal@127.0.0.1:{self.port}/{database}"
-
-    def create_database(self, name, template=None):
-        import psycopg
-
-        with psycopg.connect(self.url("postgres"), autocommit=True) as connection:
-            suffix = f" TEMPLATE {template}" if template else ""
-            connection.execute(f'CREATE DATABASE "{name}"{suffix}')
-        return self.url(name)
-
-    def stop(self):
-        if self.data.exists():
-            with contextlib.suppress(subprocess.CalledProcessError):
-                self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "stop")
-        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def portal_environment(var_dir, **overrides):

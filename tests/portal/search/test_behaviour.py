@@ -229,7 +229,10 @@ def test_awkward_queries_never_error(whoosh_backend, home_page, query):
     assert isinstance(list(Page.objects.live().autocomplete(query)[:5]), list)
 
 
-# Whoosh-only behaviour (the database backend has no stemming or synonyms).
+# Whoosh-only behaviour and scores: the database backend on SQLite has no
+# stemming or synonyms. PostgreSQL stems, ranks and matches phrases with scores
+# of its own, and gets the care synonyms from portal.services.parsed_query rather
+# than the index: test_postgres_search.py covers it through the site's pages.
 
 
 @pytest.fixture

@@ -1,10 +1,13 @@
-"""Where nomination photos live until an editor publishes them: not under MEDIA_URL."""
+"""Where nomination photos live until an editor publishes them: never under a
+public URL. STORAGES["private"] chooses the place: a folder outside MEDIA_ROOT
+(PrivateStorage, the default) or a private prefix of the S3 bucket
+(portal.storage.PrivateMediaStorage)."""
 
 import os
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 
 
 def private_media_root():
@@ -33,4 +36,6 @@ private_storage = PrivateStorage()
 
 
 def get_private_storage():
+    if "private" in settings.STORAGES:
+        return storages["private"]
     return private_storage

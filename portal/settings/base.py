@@ -159,33 +159,51 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 
 
 def media_storage_settings(environ):
-    """STORAGES["default"]: local files under MEDIA_ROOT, or an S3-compatible bucket
-    when AWS_STORAGE_BUCKET_NAME is set (credentials come from the usual AWS_*
-    variables or the machine's role, read by boto3)."""
+    """STORAGES: local files under MEDIA_ROOT (private ones under
+    AWARDS_PRIVATE_MEDIA_ROOT), or an S3-compatible bucket when
+    AWS_STORAGE_BUCKET_NAME is set (credentials come from the usual AWS_*
+    variables or the machine's role, read by boto3). See portal/storage.py."""
     bucket = environ.get("AWS_STORAGE_BUCKET_NAME", "")
     if not bucket:
-        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-    options = {
-        "bucket_name": bucket,
-        "location": environ.get("AWS_LOCATION", "media"),
-        # Files are public by URL (images); private documents are still served
-        # through Wagtail's permission-checking view (WAGTAILDOCS_SERVE_METHOD).
-        "querystring_auth": False,
-        "default_acl": None,
-        "file_overwrite": False,
-    }
+        return {
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "private": {"BACKEND": "awards.storage.PrivateStorage"},
+        }
+    shared = {"bucket_name": bucket, "file_overwrite": False}
     for option, variable in [
         ("endpoint_url", "AWS_S3_ENDPOINT_URL"),
         ("region_name", "AWS_S3_REGION_NAME"),
-        ("custom_domain", "AWS_S3_CUSTOM_DOMAIN"),
     ]:
         if environ.get(variable):
-            options[option] = environ[variable]
-    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+            shared[option] = environ[variable]
+    public = {
+        **shared,
+        "location": environ.get("AWS_LOCATION", "media"),
+        # Images and renditions are read by their plain URL.
+        "querystring_auth": False,
+        "default_acl": environ.get("AWS_DEFAULT_ACL") or None,
+        "private_acl": environ.get("AWS_PRIVATE_ACL", "private") or None,
+    }
+    if environ.get("AWS_S3_CUSTOM_DOMAIN"):
+        public["custom_domain"] = environ["AWS_S3_CUSTOM_DOMAIN"]
+    private = {
+        **shared,
+        "location": environ.get("AWS_PRIVATE_LOCATION", "private"),
+        "default_acl": environ.get("AWS_PRIVATE_ACL", "private") or None,
+    }
+    if public["location"].strip("/") == private["location"].strip("/"):
+        raise ValueError("AWS_PRIVATE_LOCATION must differ from AWS_LOCATION")
+    return {
+        "default": {"BACKEND": "portal.storage.MediaStorage", "OPTIONS": public},
+        "private": {
+            "BACKEND": "portal.storage.PrivateMediaStorage",
+            "OPTIONS": private,
+        },
+    }
 
 
 STORAGES = {
-    "default": media_storage_settings(os.environ),
+    **media_storage_settings(os.environ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Documents are always streamed through Wagtail's view, which checks privacy

@@ -16,37 +16,60 @@ from portal.models import QueuedEmail
 from portal.outbox import queue_email
 from portal.settings.base import email_settings, media_storage_settings, tasks_backend
 
+BUCKET = {
+    "AWS_STORAGE_BUCKET_NAME": "council-portal-media",
+    "AWS_S3_ENDPOINT_URL": "https://objects.example.net",
+    "AWS_S3_REGION_NAME": "eu-west-2",
+}
+
 
 def test_media_stay_on_local_disk_unless_a_bucket_is_named():
-    assert media_storage_settings({})["BACKEND"].endswith("FileSystemStorage")
-    storage = media_storage_settings(
-        {
-            "AWS_STORAGE_BUCKET_NAME": "council-portal-media",
-            "AWS_S3_ENDPOINT_URL": "https://objects.example.net",
-            "AWS_S3_REGION_NAME": "eu-west-2",
-        }
+    local = media_storage_settings({})
+    assert local["default"]["BACKEND"].endswith("FileSystemStorage")
+    assert local["private"]["BACKEND"] == "awards.storage.PrivateStorage"
+    storages = media_storage_settings(BUCKET)
+    public, private = storages["default"], storages["private"]
+    assert public["BACKEND"] == "portal.storage.MediaStorage"
+    assert private["BACKEND"] == "portal.storage.PrivateMediaStorage"
+    for storage in (public, private):
+        assert storage["OPTIONS"]["bucket_name"] == "council-portal-media"
+        assert storage["OPTIONS"]["endpoint_url"] == "https://objects.example.net"
+        assert storage["OPTIONS"]["region_name"] == "eu-west-2"
+    assert public["OPTIONS"]["querystring_auth"] is False
+    assert public["OPTIONS"]["location"] == "media"
+    assert private["OPTIONS"]["location"] == "private"
+    assert private["OPTIONS"]["default_acl"] == "private"
+
+
+def test_private_files_cannot_share_the_public_prefix():
+    with pytest.raises(ValueError, match="AWS_PRIVATE_LOCATION"):
+        media_storage_settings(
+            {**BUCKET, "AWS_LOCATION": "files", "AWS_PRIVATE_LOCATION": "files/"}
+        )
+
+
+def test_s3_storage_builds_public_urls_and_keeps_documents_private():
+    from portal.storage import MediaStorage, PrivateMediaStorage
+
+    storages = media_storage_settings(
+        {**BUCKET, "AWS_S3_CUSTOM_DOMAIN": "media.care.example.gov.uk"}
     )
-    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
-    assert storage["OPTIONS"]["bucket_name"] == "council-portal-media"
-    assert storage["OPTIONS"]["endpoint_url"] == "https://objects.example.net"
-    assert storage["OPTIONS"]["region_name"] == "eu-west-2"
-    assert storage["OPTIONS"]["querystring_auth"] is False
-
-
-def test_s3_storage_builds_public_urls_from_the_settings(settings):
-    from storages.backends.s3 import S3Storage
-
-    options = media_storage_settings(
-        {
-            "AWS_STORAGE_BUCKET_NAME": "council-portal-media",
-            "AWS_S3_CUSTOM_DOMAIN": "media.care.example.gov.uk",
-        }
-    )["OPTIONS"]
-    storage = S3Storage(**options)
+    storage = MediaStorage(**storages["default"]["OPTIONS"])
     assert (
         storage.url("images/home.jpg")
         == "https://media.care.example.gov.uk/media/images/home.jpg"
     )
+
+    def acl(storage, name):
+        # What an upload of `name` sends (the storage adds its location first).
+        return storage._get_write_parameters(storage._normalize_name(name)).get("ACL")
+
+    assert acl(storage, "images/home.jpg") is None
+    assert acl(storage, "documents/plan.pdf") == "private"
+    private = PrivateMediaStorage(**storages["private"]["OPTIONS"])
+    assert acl(private, "award-photos/a.jpg") == "private"
+    with pytest.raises(ValueError, match="no public URL"):
+        private.url("award-photos/a.jpg")
 
 
 def test_email_from_email_url():

@@ -54,9 +54,9 @@ test: $(VENV)/.installed-dev browsers services
 test-services: $(VENV)/.installed-dev services
 	$(BIN)/pytest tests/reliability
 
-## The unit and browser tests again on PostgreSQL (installed from Debian if missing,
-## a throwaway cluster on 127.0.0.1)
-test-postgres: $(VENV)/.installed-dev browsers
+## The unit and HTTP tests again on PostgreSQL, searching with its full-text search
+## (installed from Debian if missing, a throwaway cluster on 127.0.0.1)
+test-postgres: $(VENV)/.installed-dev
 	bash scripts/test-postgres.sh $(PYTEST_ARGS)
 
 ## Whoosh vs database search backend on synthetic corpora (BENCH_SIZES=1000,10000,50000),

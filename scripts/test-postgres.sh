@@ -3,7 +3,7 @@
 #
 # Installs PostgreSQL from Debian's packages when it is missing (as root), starts
 # a throwaway cluster on 127.0.0.1 in a temporary directory, points DATABASE_URL
-# at it for the unit and browser tests, and removes the cluster afterwards. The
+# at it for the unit and HTTP tests, and removes the cluster afterwards. The
 # unit tests search with SEARCH_BACKEND=database (PostgreSQL full-text search).
 # Usage: scripts/test-postgres.sh [pytest arguments for the unit run]
 set -euo pipefail
@@ -58,4 +58,6 @@ export DATABASE_URL="postgres://portal@127.0.0.1:$PORT/portal"
 # The unit run searches with PostgreSQL's full-text search (the SQLite run keeps
 # Whoosh); tests of Whoosh itself pin it with the whoosh_backend fixture.
 SEARCH_BACKEND=database "$BIN/pytest" "$@"
-"$BIN/pytest" tests/browser
+# The browser tests run once, on SQLite (make test): they check pages, scripts
+# and accessibility, which do not depend on the database; the real site on
+# PostgreSQL is driven over HTTP by tests/reliability/ (also part of make test).

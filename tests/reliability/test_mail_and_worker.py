@@ -33,7 +33,6 @@ from tests.reliability.services import (
     Visitor,
     manage,
     portal_environment,
-    seed,
 )
 
 TEAM = "care-quality@example.gov.uk"  # the demo site's contact email
@@ -42,13 +41,14 @@ WAIT = 20  # seconds: the longest any email may take once it can go
 
 
 @pytest.fixture(scope="module")
-def site(postgres, tmp_path_factory):
-    """A seeded PostgreSQL database, the SMTP server and one app server."""
+def site(seeded_site, tmp_path_factory):
+    """A copy of the seeded site (its demo emails were sent while seeding), the
+    SMTP server and one app server."""
     folder = tmp_path_factory.mktemp("mail-and-worker")
     mail = MailServer(folder / "mail").start()
-    environment = portal_environment(
-        folder / "var",
-        DATABASE_URL=postgres.create_database("mail_and_worker"),
+    environment, _ = seeded_site.copy(
+        "mail_and_worker",
+        portal_environment,
         SEARCH_BACKEND="database",
         TASKS_BACKEND="database",
         EMAIL_URL=mail.url,
@@ -57,13 +57,6 @@ def site(postgres, tmp_path_factory):
         EMAIL_RETRY_MAX_SECONDS=1,
         DEFAULT_FROM_EMAIL="portal@care.example.gov.uk",
     )
-    # The demo content's own emails and index updates are done while seeding.
-    seeding = {
-        key: value
-        for key, value in environment.items()
-        if key not in {"TASKS_BACKEND", "EMAIL_URL"}
-    }
-    seed(seeding)
     app = AppServer(environment).start()
     yield {"environment": environment, "mail": mail, "app": app}
     app.close()

@@ -21,7 +21,6 @@ from taggit.models import TaggedItemBase
 from directory.choices import (
     AUDIENCE_FIELDS,
     HOME_IN_A_SENTENCE,
-    HOME_TYPE_FIELDS,
     ROLE_IN_A_SENTENCE,
     Audience,
     Cost,
@@ -30,6 +29,11 @@ from directory.choices import (
     Format,
     HomeType,
     Level,
+)
+from portal.models.home_types import (
+    ChosenHomeTypes,
+    home_type_filter_fields,
+    home_type_panels,
 )
 
 NO_DATE = datetime.date.max
@@ -115,7 +119,7 @@ class DirectoryIndexPage(Page):
         return super().get_template(request, *args, **kwargs)
 
 
-class DirectoryEntryPage(RoutablePageMixin, Page):
+class DirectoryEntryPage(RoutablePageMixin, ChosenHomeTypes, Page):
     """One training offer, resource, support service, scheme or source of funding."""
 
     summary = models.CharField(
@@ -130,9 +134,6 @@ class DirectoryEntryPage(RoutablePageMixin, Page):
         related_name="entries",
     )
     kind = models.CharField(max_length=20, choices=EntryKind.choices)
-    suits_residential = models.BooleanField("residential homes", default=False)
-    suits_nursing = models.BooleanField("nursing homes", default=False)
-    suits_emi = models.BooleanField("EMI homes", default=False)
     tags = ClusterTaggableManager(
         through=DirectoryEntryTag,
         blank=True,
@@ -186,9 +187,7 @@ class DirectoryEntryPage(RoutablePageMixin, Page):
         FieldRowPanel([FieldPanel("kind"), FieldPanel("provider")]),
         MultiFieldPanel(
             [
-                FieldPanel("suits_residential"),
-                FieldPanel("suits_nursing"),
-                FieldPanel("suits_emi"),
+                *home_type_panels(),
             ],
             heading="Home types it suits",
             help_text="Tick all three if it suits every care home.",
@@ -245,7 +244,7 @@ class DirectoryEntryPage(RoutablePageMixin, Page):
         index.FilterField("citywide"),
         index.FilterField("next_date_sort"),
         index.FilterField("rating_average"),
-        *(index.FilterField(field) for field in HOME_TYPE_FIELDS.values()),
+        *home_type_filter_fields(),
         *(index.FilterField(field) for field in AUDIENCE_FIELDS.values()),
     ]
 
@@ -257,18 +256,8 @@ class DirectoryEntryPage(RoutablePageMixin, Page):
         verbose_name_plural = "directory entries"
 
     @property
-    def home_types(self):
-        return [
-            home for home, field in HOME_TYPE_FIELDS.items() if getattr(self, field)
-        ]
-
-    @property
     def audiences(self):
         return [who for who, field in AUDIENCE_FIELDS.items() if getattr(self, field)]
-
-    @property
-    def suits_all_home_types(self):
-        return len(self.home_types) == len(HomeType)
 
     @cached_property
     def upcoming_dates(self):

@@ -35,7 +35,10 @@ from events.choices import (
     OccurrenceStatus,
     Recurrence,
 )
-from portal.choices import HOME_TYPE_FIELDS
+from portal.models.home_types import (
+    HomeTypes,
+    home_type_panels,
+)
 
 # A recurring series may run for at most this long, so listings stay cheap.
 MAX_SERIES_DAYS = 3 * 366
@@ -161,7 +164,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         return feed(request, self, event_type=event_type)
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(RoutablePageMixin, HomeTypes, Page):
     """One event, or a series of them (e.g. a monthly network meeting)."""
 
     summary = models.CharField(
@@ -211,9 +214,6 @@ class EventPage(RoutablePageMixin, Page):
         blank=True,
         help_text='For example "Registered managers and deputies".',
     )
-    suits_residential = models.BooleanField("residential homes", default=True)
-    suits_nursing = models.BooleanField("nursing homes", default=True)
-    suits_emi = models.BooleanField("EMI homes", default=True)
     tags = ClusterTaggableManager(through=EventTag, blank=True, verbose_name="topics")
     organiser = models.CharField(
         max_length=200, default="City Council Care Quality Team"
@@ -279,9 +279,7 @@ class EventPage(RoutablePageMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("audience"),
-                FieldPanel("suits_residential"),
-                FieldPanel("suits_nursing"),
-                FieldPanel("suits_emi"),
+                *home_type_panels(),
                 FieldPanel("tags"),
             ],
             heading="Who it is for",
@@ -329,12 +327,6 @@ class EventPage(RoutablePageMixin, Page):
     @property
     def is_in_person(self):
         return self.attendance_mode in (AttendanceMode.IN_PERSON, AttendanceMode.MIXED)
-
-    @property
-    def home_types(self):
-        return [
-            home for home, field in HOME_TYPE_FIELDS.items() if getattr(self, field)
-        ]
 
     def _rule(self, local_start):
         until = datetime.datetime.combine(self.recurs_until, datetime.time.max)

@@ -6,7 +6,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -15,7 +14,7 @@ from events import services
 from events.choices import AttendanceMode, BookingStatus, EventType
 from events.feeds import build_calendar
 from events.forms import BookingForm, CancelBookingForm, EventFilterForm
-from portal.choices import HOME_TYPE_FIELDS, HomeType
+from portal.models.home_types import suits_any_home_type
 from portal.ratelimit import is_rate_limited
 
 RESULTS_PER_PAGE = 10
@@ -53,10 +52,7 @@ def filtered_events(form, request=None):
     if data.get("type"):
         events = events.filter(event_type__in=data["type"])
     if data.get("home_type"):
-        query = Q()
-        for value in data["home_type"]:
-            query |= Q(**{HOME_TYPE_FIELDS[HomeType(value)]: True})
-        events = events.filter(query)
+        events = events.filter(suits_any_home_type(data["home_type"]))
     if data.get("topic"):
         events = events.filter(tags__slug__in=data["topic"]).distinct()
     if data.get("mode"):

@@ -11,8 +11,9 @@ from django.db.models import Q
 
 from taggit.models import Tag
 
-from portal.choices import HOME_TYPE_FIELDS, HomeType, NewsAudience
+from portal.choices import HomeType, NewsAudience
 from portal.forms_utils import LenientMultipleChoiceField
+from portal.models.home_types import suits_any_home_type
 from portal.models.news import NewsPage, NewsTag
 
 ACTION_REQUIRED = "yes"
@@ -148,10 +149,7 @@ def filter_news(news, topics=(), home_types=(), audiences=(), action_required=Fa
         )
         news = news.filter(pk__in=tagged)
     if home_types:
-        applies = Q()
-        for home_type in home_types:
-            applies |= Q(**{HOME_TYPE_FIELDS[HomeType(home_type)]: True})
-        news = news.filter(applies)
+        news = news.filter(suits_any_home_type(home_types))
     if audiences:
         news = news.filter(audience__in=[NewsAudience.ALL_STAFF, *audiences])
     if action_required:

@@ -3,16 +3,15 @@ import functools
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import MATCH_ALL, And, PlainText
 from wagtail.search.utils import parse_query_string
 
-from portal.choices import HOME_TYPE_FIELDS
 from portal.models import GuidePage, GuideTag
 from portal.models.guides import REVIEW_WARNING_DAYS
+from portal.models.home_types import suits_any_home_type
 from portal.outbox import queue_email
 from portal.search.analysis import CARE_SYNONYMS, text_analyzer
 
@@ -79,10 +78,7 @@ def filter_guides(guides, topics=(), home_types=()):
         )
         guides = guides.filter(pk__in=tagged)
     if home_types:
-        applies = Q()
-        for home_type in home_types:
-            applies |= Q(**{HOME_TYPE_FIELDS[home_type]: True})
-        guides = guides.filter(applies)
+        guides = guides.filter(suits_any_home_type(home_types))
     return guides
 
 

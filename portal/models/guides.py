@@ -14,7 +14,11 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
 from portal.blocks import GuideBodyBlock
-from portal.choices import HOME_TYPE_FIELDS, HomeType
+from portal.models.home_types import (
+    HomeTypes,
+    home_type_filter_fields,
+    home_type_panels,
+)
 
 REVIEW_WARNING_DAYS = 30
 
@@ -44,7 +48,7 @@ class GuideIndexPage(Page):
         return context
 
 
-class GuidePage(Page):
+class GuidePage(HomeTypes, Page):
     """Practical guidance the Care Quality Team writes, owns and keeps current."""
 
     summary = models.CharField(
@@ -58,9 +62,6 @@ class GuidePage(Page):
         verbose_name="topics",
         help_text="The topics it covers.",
     )
-    suits_residential = models.BooleanField("residential homes", default=True)
-    suits_nursing = models.BooleanField("nursing homes", default=True)
-    suits_emi = models.BooleanField("EMI homes", default=True)
     guide_owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -82,9 +83,7 @@ class GuidePage(Page):
         FieldPanel("tags"),
         MultiFieldPanel(
             [
-                FieldPanel("suits_residential"),
-                FieldPanel("suits_nursing"),
-                FieldPanel("suits_emi"),
+                *home_type_panels(),
             ],
             heading="Home types it applies to",
         ),
@@ -103,7 +102,7 @@ class GuidePage(Page):
         index.RelatedFields(
             "tags", [index.SearchField("name", boost=2), index.FilterField("slug")]
         ),
-        *(index.FilterField(field) for field in HOME_TYPE_FIELDS.values()),
+        *home_type_filter_fields(),
         index.FilterField("review_due"),
     ]
 
@@ -117,16 +116,6 @@ class GuidePage(Page):
         if self.review_due is None:
             self.review_due = self.last_reviewed + datetime.timedelta(days=365)
         super().save(*args, **kwargs)
-
-    @property
-    def home_types(self):
-        return [
-            home for home, field in HOME_TYPE_FIELDS.items() if getattr(self, field)
-        ]
-
-    @property
-    def suits_all_home_types(self):
-        return len(self.home_types) == len(HomeType)
 
     def review_state(self, today=None):
         """ "overdue", "due soon" or "" — shown to editors, never to the public."""

@@ -17,7 +17,12 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
 from portal.blocks import BodyBlock
-from portal.choices import HOME_TYPE_FIELDS, HomeType, NewsAudience
+from portal.choices import NewsAudience
+from portal.models.home_types import (
+    HomeTypes,
+    home_type_filter_fields,
+    home_type_panels,
+)
 
 
 class NewsTag(TaggedItemBase):
@@ -59,7 +64,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return NewsAtomFeed(self)(request)
 
 
-class NewsPage(Page):
+class NewsPage(HomeTypes, Page):
     """One news item or initiative update, e.g. a scheme reaching more homes."""
 
     summary = models.CharField(
@@ -78,9 +83,6 @@ class NewsPage(Page):
         verbose_name="topics",
         help_text="The topics it is about; it is listed on each topic's hub.",
     )
-    suits_residential = models.BooleanField("residential homes", default=True)
-    suits_nursing = models.BooleanField("nursing homes", default=True)
-    suits_emi = models.BooleanField("EMI homes", default=True)
     audience = models.CharField(
         max_length=20,
         choices=NewsAudience.choices,
@@ -119,9 +121,7 @@ class NewsPage(Page):
             [
                 FieldRowPanel(
                     [
-                        FieldPanel("suits_residential"),
-                        FieldPanel("suits_nursing"),
-                        FieldPanel("suits_emi"),
+                        *home_type_panels(),
                     ]
                 )
             ],
@@ -135,7 +135,7 @@ class NewsPage(Page):
         index.RelatedFields(
             "tags", [index.SearchField("name", boost=2), index.FilterField("slug")]
         ),
-        *(index.FilterField(field) for field in HOME_TYPE_FIELDS.values()),
+        *home_type_filter_fields(),
         index.FilterField("date"),
         index.FilterField("audience"),
         index.FilterField("action_required"),
@@ -158,16 +158,6 @@ class NewsPage(Page):
             raise ValidationError(
                 {"deadline": "A deadline needs 'action required' ticked."}
             )
-
-    @property
-    def home_types(self):
-        return [
-            home for home, field in HOME_TYPE_FIELDS.items() if getattr(self, field)
-        ]
-
-    @property
-    def suits_all_home_types(self):
-        return len(self.home_types) == len(HomeType)
 
     def deadline_passed(self, today=None):
         return bool(self.deadline and self.deadline < (today or timezone.localdate()))

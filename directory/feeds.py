@@ -10,7 +10,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 
 from directory.forms import DirectoryFilterForm
 from directory.search import DirectoryQuery, filtered_entries, run_search
-from portal.alerts import (
+from directory.services import (
     describe_directory_filter,
     directory_url,
     normalised_directory_query,

@@ -16,7 +16,7 @@ from wagtail.search.query import MATCH_ALL
 
 from directory.choices import AUDIENCE_FIELDS, HOME_TYPE_FIELDS
 from directory.models import DirectoryEntryPage, DirectoryEntryTag
-from portal.services import parsed_query
+from portal.search.query import parsed_query
 from portal.visibility import public
 
 SINGLE_VALUE_FACETS = {"kind": "kind", "format": "format", "cost": "cost"}

@@ -30,6 +30,12 @@ from wagtail.models import Site
 
 from taggit.models import Tag
 
+from directory.services import (
+    describe_directory_filter,
+    directory_form,
+    directory_url,
+    normalised_directory_query,
+)
 from portal.models import (
     AlertFrequency,
     AlertKind,
@@ -70,53 +76,6 @@ class Target:
     value: str
     label: str
     link: str = ""
-
-
-def directory_form(data):
-    from directory.forms import DirectoryFilterForm
-
-    form = DirectoryFilterForm(data)
-    form.is_valid()  # every field is optional; unknown values are dropped
-    return form
-
-
-def normalised_directory_query(raw):
-    """The directory query string as the directory's filter form reads it: allowed
-    values only, in a fixed order, without page or sort. Returns (form, string)."""
-    from directory.forms import DirectoryFilterForm
-
-    form = directory_form(QueryDict(raw[:2000]))
-    pairs = []
-    if form.cleaned_data.get("q"):
-        pairs.append(("q", form.cleaned_data["q"]))
-    for name in DirectoryFilterForm.FACETS:
-        for value in sorted(form.cleaned_data.get(name, [])):
-            pairs.append((name, value))
-    return form, urlencode(pairs)
-
-
-def directory_url():
-    from directory.models import DirectoryIndexPage
-
-    index = DirectoryIndexPage.objects.live().first()
-    return index.url if index else "/"
-
-
-def describe_directory_filter(form):
-    from directory.forms import DirectoryFilterForm
-
-    parts = []
-    if form.cleaned_data.get("q"):
-        parts.append(f"matching “{form.cleaned_data['q']}”")
-    for name in DirectoryFilterForm.FACETS:
-        chosen = form.cleaned_data.get(name, [])
-        if chosen:
-            labels = dict(form.fields[name].choices)
-            names = ", ".join(labels.get(value, value) for value in chosen)
-            parts.append(f"{form.fields[name].label.lower()}: {names}")
-    if not parts:
-        return "All new directory entries"
-    return "New directory entries, " + "; ".join(parts)
 
 
 def topic_target(slug):

@@ -14,7 +14,7 @@ from django.shortcuts import render
 from directory.choices import Audience, HomeType
 from directory.forms import DirectoryFilterForm
 from directory.models import Area
-from portal.alerts import directory_url
+from directory.services import directory_url
 
 ANYWHERE = "any"
 

@@ -7,7 +7,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Page
 
 from directory.models import DirectoryEntryPage
 from portal.models import AcademyPage, ContentPage, GuidePage, SupportRequestPage
-from portal.services import parsed_query
+from portal.search.query import parsed_query
 
 # The kinds of result people can narrow to, with the page types behind each.
 RESULT_KINDS = {

@@ -1113,7 +1113,7 @@ class WhooshSearchBackend(BaseSearchBackend):
     # Filters and facets may follow RelatedFields (``tags__slug``) without the
     # duplicate rows a database join gives; the directory counts topics with it.
     facets_related_fields = True
-    # The index expands CARE_SYNONYMS itself (portal.services.parsed_query adds
+    # The index expands CARE_SYNONYMS itself (portal.search.query.parsed_query adds
     # them to the query for other engines).
     expands_care_synonyms = True
 

@@ -231,7 +231,7 @@ def test_awkward_queries_never_error(whoosh_backend, home_page, query):
 
 # Whoosh-only behaviour and scores: the database backend on SQLite has no
 # stemming or synonyms. PostgreSQL stems, ranks and matches phrases with scores
-# of its own, and gets the care synonyms from portal.services.parsed_query rather
+# of its own, and gets the care synonyms from portal.search.query.parsed_query rather
 # than the index: test_postgres_search.py covers it through the site's pages.
 
 

@@ -39,12 +39,13 @@ browsers:
 services:
 	@sh scripts/install-services.sh
 
-## The whole test suite: migrations check, lint, unit, HTTP and browser tests,
+## The whole test suite: migrations check, lint, import layers, unit, HTTP and browser tests,
 ## then the scale-out tests with real servers
 test: $(VENV)/.installed-dev browsers services
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/pytest $(PYTEST_ARGS)
 	$(BIN)/pytest tests/browser
 	$(BIN)/pytest tests/reliability
@@ -70,6 +71,7 @@ bench: $(VENV)/.installed
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .

@@ -43,7 +43,7 @@ class AwardsIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
-    parent_page_types = ["portal.HomePage"]
+    parent_page_types = ["discovery.HomePage"]
     subpage_types = ["awards.AwardsYearPage"]
     max_count = 1
 

@@ -55,7 +55,7 @@ def open_awards_year():
     from django.utils import timezone
 
     from awards.models import AwardCategory, AwardsIndexPage, AwardsYearPage
-    from portal.demo import seed_home_page, seed_tree_roots
+    from demo.site import seed_home_page, seed_tree_roots
 
     call_command("migrate", verbosity=0)
     home = seed_home_page(seed_tree_roots())

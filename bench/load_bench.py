@@ -103,7 +103,7 @@ def find_urls():
 
     from awards.models import AwardsYearPage
     from events.models import EventIndexPage, EventPage
-    from portal.models import GuideIndexPage, GuidePage
+    from guides.models import GuideIndexPage, GuidePage
 
     now = timezone.now()
     year = (

@@ -102,7 +102,7 @@ class DirectoryIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
-    parent_page_types = ["portal.HomePage"]
+    parent_page_types = ["discovery.HomePage"]
     subpage_types = ["directory.DirectoryEntryPage"]
     max_count = 1
 

@@ -119,7 +119,7 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
-    parent_page_types = ["portal.HomePage"]
+    parent_page_types = ["discovery.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count = 1
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
 from events import emails
-from events.choices import BookingMethod, BookingStatus, OccurrenceStatus
+from events.choices import BookingMethod, BookingStatus, EventType, OccurrenceStatus
 from events.models import Booking, EventException, EventPage
 
 TOKEN_SALT = "events.booking"
@@ -442,3 +442,10 @@ def cancel_bookings_for_cancelled_dates(event, now=None):
                 emails.send_date_cancelled(booking, occurrence)
                 affected.append(booking)
     return affected
+
+
+def upcoming_network_meetings(limit=3):
+    """The Registered Managers Network's next meetings (the Leadership Academy
+    page lists them)."""
+    events = published_events().filter(event_type=EventType.NETWORK_MEETING)
+    return [item for item in upcoming(events) if not item.is_cancelled][:limit]

@@ -10,20 +10,24 @@ flushed database gets them back.
 from portal import roles
 
 TEAM_GROUPS = (roles.EDITORS, roles.MODERATORS)
-MODELS = ("academyapplication", "supportrequest")
+# (app label, model) of each kind of request.
+MODELS = (("academy", "academyapplication"), ("support", "supportrequest"))
 ACTIONS = ("view", "change")
 
 
-def ensure_team_permissions(apps):
+def ensure_team_permissions(apps, models=MODELS):
+    """Migrations from before the requests moved out of `portal` pass their labels."""
     Group = apps.get_model("auth.Group")
     Permission = apps.get_model("auth.Permission")
     ContentType = apps.get_model("contenttypes.ContentType")
 
     wanted = []
-    for model in MODELS:
+    content_types = []
+    for app_label, model in models:
         content_type, _ = ContentType.objects.get_or_create(
-            app_label="portal", model=model
+            app_label=app_label, model=model
         )
+        content_types.append(content_type)
         for action in ACTIONS:
             permission, _ = Permission.objects.get_or_create(
                 content_type=content_type,
@@ -37,7 +41,5 @@ def ensure_team_permissions(apps):
     # The panel sees nominations only: take back anything granted by mistake.
     for group in Group.objects.filter(name=roles.AWARDS_PANEL):
         group.permissions.remove(
-            *Permission.objects.filter(
-                content_type__app_label="portal", content_type__model__in=MODELS
-            )
+            *Permission.objects.filter(content_type__in=content_types)
         )

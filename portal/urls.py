@@ -1,3 +1,6 @@
+"""The root URLconf. Apps' URLs are included by name, so the ground layer imports
+no app; Wagtail serves every page from the page tree last."""
+
 from django.conf import settings
 from django.urls import include, path
 
@@ -6,17 +9,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import finder, views
+from portal import views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", views.site_search, name="search"),
     path("health/", views.health_check, name="health"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("alerts/", include("portal.alerts_urls")),
-    path("find-training/", finder.find_training, name="find_training"),
+    path("", include("discovery.urls")),
     path("", include("directory.urls")),
 ]
 

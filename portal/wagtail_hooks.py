@@ -1,15 +1,12 @@
-from django.urls import path, reverse
+from django.urls import re_path
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.admin_views import GuidesDueForReviewView
-from portal.models import QueuedEmail, ScheduledJobRun, TopicHub
+from portal.models import QueuedEmail, ScheduledJobRun
 
 
 class QueuedEmailViewSet(SnippetViewSet):
@@ -64,56 +61,37 @@ class ScheduledJobRunViewSet(SnippetViewSet):
 register_snippet(ScheduledJobRunViewSet)
 
 
-class TopicHubViewSet(SnippetViewSet):
-    """Introductions and pinned items for topic hubs (the rest is automatic)."""
-
-    model = TopicHub
-    icon = "tag"
-    menu_label = "Topic hubs"
-    menu_order = 250
-    add_to_admin_menu = True
-    list_display = ["__str__", LiveStatusTagColumn(), UpdatedAtColumn()]
-    search_fields = ["tag__name"]
-
-
-register_snippet(TopicHubViewSet)
-
-
-@hooks.register("register_admin_urls")
-def register_guide_report_urls():
-    return [
-        path(
-            "reports/guides-due-for-review/",
-            GuidesDueForReviewView.as_view(),
-            name="guides_due_for_review",
-        ),
-        path(
-            "reports/guides-due-for-review/results/",
-            GuidesDueForReviewView.as_view(results_only=True),
-            name="guides_due_for_review_results",
-        ),
-    ]
-
-
-@hooks.register("register_reports_menu_item")
-def register_guide_report_menu_item():
-    return MenuItem(
-        "Guides due for review",
-        reverse("guides_due_for_review"),
-        icon_name="time",
-        order=700,
-    )
-
-
 @hooks.register("register_admin_viewset")
-def register_request_viewsets():
+def register_team_requests_menu():
     from portal.admin_requests import CareQualityTeamViewSetGroup
 
     return CareQualityTeamViewSetGroup()
 
 
-@hooks.register("register_admin_viewset")
-def register_alert_subscriber_viewset():
-    from portal.admin_alerts import AlertSubscriberViewSet
+# Snippets that moved from `portal` to an app of their own (portal migration
+# 0012), by model name: their old admin addresses redirect. (Pages are edited by
+# id, so their addresses did not change.)
+MOVED_SNIPPETS = "topichub"
 
-    return AlertSubscriberViewSet()
+
+def moved_admin_url(request, kind, model, rest=""):
+    """An admin address from before its model moved out of `portal`, such as a
+    bookmarked snippet listing: sent on to the same screen under the new app."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.shortcuts import get_object_or_404, redirect
+
+    moved = get_object_or_404(
+        ContentType.objects.exclude(app_label="portal"), model=model
+    )
+    return redirect(f"/admin/{kind}/{moved.app_label}/{model}/{rest}", permanent=True)
+
+
+@hooks.register("register_admin_urls")
+def register_moved_admin_urls():
+    return [
+        re_path(
+            rf"^snippets/portal/(?P<model>{MOVED_SNIPPETS})/(?P<rest>.*)$",
+            moved_admin_url,
+            {"kind": "snippets"},
+        ),
+    ]

@@ -11,7 +11,7 @@ import wagtail.fields
 
 import modelcluster.fields
 
-import portal.models.support
+import support.models
 
 
 class Migration(migrations.Migration):
@@ -460,7 +460,7 @@ class Migration(migrations.Migration):
                     models.ForeignKey(
                         blank=True,
                         help_text="The member of the team looking after this request.",
-                        limit_choices_to=portal.models.support.team_members,
+                        limit_choices_to=support.models.team_members,
                         null=True,
                         on_delete=django.db.models.deletion.SET_NULL,
                         related_name="+",

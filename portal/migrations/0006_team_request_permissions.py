@@ -4,7 +4,9 @@ from django.db import migrations
 def grant(apps, schema_editor):
     from portal.team_roles import ensure_team_permissions
 
-    ensure_team_permissions(apps)
+    ensure_team_permissions(
+        apps, [("portal", "academyapplication"), ("portal", "supportrequest")]
+    )
 
 
 class Migration(migrations.Migration):

@@ -9,9 +9,9 @@ from django.db import migrations, models
 
 
 def grant_topic_hub_permissions(apps, schema_editor):
-    from portal.models.topics import ensure_topic_hub_permissions
+    from discovery.models.topics import ensure_topic_hub_permissions
 
-    ensure_topic_hub_permissions(apps)
+    ensure_topic_hub_permissions(apps, app_label="portal")
 
 
 class Migration(migrations.Migration):

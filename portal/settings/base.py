@@ -41,10 +41,19 @@ PORTAL_ORGANISATION = os.environ.get(
 )
 
 INSTALLED_APPS = [
+    # Ground: shared by every app, imports none (docs/architecture.md).
     "portal",
+    # Domain apps: each imports only the ground (and another's services.py).
     "directory",
     "events",
     "awards",
+    "guides",
+    "news",
+    "academy",
+    "support",
+    # Top: what joins the domains, and the demo content loader.
+    "discovery",
+    "demo",
     "wagtailnhsukfrontend",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",

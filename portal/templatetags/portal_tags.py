@@ -10,18 +10,18 @@ from portal.search.highlight import highlight as search_highlight
 register = template.Library()
 
 RESULT_LABELS = {
-    "portal.GuidePage": "Guide",
-    "portal.GuideIndexPage": "Guides",
+    "guides.GuidePage": "Guide",
+    "guides.GuideIndexPage": "Guides",
     "directory.DirectoryEntryPage": "Training and resources",
     "directory.DirectoryIndexPage": "Directory",
     "events.EventPage": "Event",
     "events.EventIndexPage": "Events",
     "awards.AwardsYearPage": "Awards",
     "awards.AwardsIndexPage": "Awards",
-    "portal.AcademyPage": "Leadership Academy",
-    "portal.SupportRequestPage": "Support",
-    "portal.NewsPage": "News",
-    "portal.NewsIndexPage": "News",
+    "academy.AcademyPage": "Leadership Academy",
+    "support.SupportRequestPage": "Support",
+    "news.NewsPage": "News",
+    "news.NewsIndexPage": "News",
 }
 
 

@@ -7,7 +7,8 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
-from portal.models import AcademyApplication, SupportRequest
+from academy.models import AcademyApplication
+from support.models import SupportRequest
 from tests.browser.conftest import assert_accessible
 
 pytestmark = [pytest.mark.browser]

@@ -7,7 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from portal.models import AlertSubscriber, QueuedEmail
+from discovery.models import AlertSubscriber
+from portal.models import QueuedEmail
 from tests.browser.conftest import assert_accessible
 
 pytestmark = [pytest.mark.browser]

@@ -8,7 +8,8 @@ from django.contrib.auth.models import Group
 import factory
 import wagtail_factories
 
-from portal.models import ContentPage, HomePage
+from discovery.models import HomePage
+from portal.models import ContentPage
 
 
 def publish_children(page):
@@ -118,7 +119,7 @@ class GuideIndexPageFactory(wagtail_factories.PageFactory):
     slug = "guides"
 
     class Meta:
-        model = "portal.GuideIndexPage"
+        model = "guides.GuideIndexPage"
 
 
 class GuidePageFactory(wagtail_factories.PageFactory):
@@ -134,7 +135,7 @@ class GuidePageFactory(wagtail_factories.PageFactory):
     )
 
     class Meta:
-        model = "portal.GuidePage"
+        model = "guides.GuidePage"
         skip_postgeneration_save = True
 
     @factory.post_generation

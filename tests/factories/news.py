@@ -7,7 +7,7 @@ from django.utils import timezone
 import factory
 import wagtail_factories
 
-from portal.models import NewsIndexPage, NewsPage
+from news.models import NewsIndexPage, NewsPage
 
 
 class NewsIndexPageFactory(wagtail_factories.PageFactory):

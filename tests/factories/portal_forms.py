@@ -5,14 +5,8 @@ import datetime
 import factory
 import wagtail_factories
 
-from portal.models import (
-    AcademyApplication,
-    AcademyCohort,
-    AcademyModule,
-    AcademyPage,
-    SupportRequest,
-    SupportRequestPage,
-)
+from academy.models import AcademyApplication, AcademyCohort, AcademyModule, AcademyPage
+from support.models import SupportRequest, SupportRequestPage
 
 
 class AcademyPageFactory(wagtail_factories.PageFactory):

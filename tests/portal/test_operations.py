@@ -152,7 +152,7 @@ def test_error_pages_show_nothing_of_the_failure(client, home_page, monkeypatch)
     def broken(*args, **kwargs):
         raise RuntimeError("password=hunter2 in /srv/portal/settings.py")
 
-    monkeypatch.setattr("portal.views.SiteSearch", broken)
+    monkeypatch.setattr("discovery.views.SiteSearch", broken)
     client.raise_request_exception = False
     response = client.get("/search/?q=falls")
     assert response.status_code == 500

@@ -352,12 +352,12 @@ def saved(site, people):
         for ((count,),) in [
             rows(
                 site,
-                "SELECT count(*) FROM portal_supportrequest WHERE email = %s",
+                "SELECT count(*) FROM support_supportrequest WHERE email = %s",
                 people["cqt"],
             ),
             rows(
                 site,
-                "SELECT count(*) FROM portal_academyapplication WHERE email = %s",
+                "SELECT count(*) FROM academy_academyapplication WHERE email = %s",
                 people["la"],
             ),
             rows(
@@ -367,7 +367,7 @@ def saved(site, people):
             ),
             rows(
                 site,
-                "SELECT count(*) FROM portal_alertsubscriber WHERE email = %s",
+                "SELECT count(*) FROM discovery_alertsubscriber WHERE email = %s",
                 people["al"],
             ),
         ]
@@ -427,8 +427,8 @@ def test_a_running_worker_sends_alert_confirmations_and_digests(site, workers):
     # As if the last digest went long ago: everything since then is new.
     rows(
         site,
-        "UPDATE portal_alertsubscription SET last_sent_at = '2000-01-01' "
-        "WHERE subscriber_id = (SELECT id FROM portal_alertsubscriber WHERE email = %s) "
+        "UPDATE discovery_alertsubscription SET last_sent_at = '2000-01-01' "
+        "WHERE subscriber_id = (SELECT id FROM discovery_alertsubscriber WHERE email = %s) "
         "RETURNING id",
         email,
     )

@@ -20,7 +20,7 @@ from elastic_transport import ApiResponseMeta, BaseNode, HttpHeaders
 from elastic_transport._node._base import NodeApiResponse
 
 from directory.models import DirectoryEntryPage
-from portal.models import GuidePage
+from guides.models import GuidePage
 from portal.settings.base import search_backend_settings
 from tests.factories import DirectoryEntryPageFactory, DirectoryIndexPageFactory
 
@@ -216,7 +216,7 @@ def test_guide_mapping_carries_the_home_types(engine):
     (mapping,) = sent(requests, "PUT", "/_mapping")
     fields = mapping["properties"]
     assert fields["title"]["type"] == "text"
-    assert any(name.startswith("portal_guidepage__") for name in fields)
+    assert any(name.startswith("guides_guidepage__") for name in fields)
     assert fields["live_filter"] == {"type": "boolean"}
 
 

@@ -1,0 +1,74 @@
+"""Leadership Academy applications in the admin, under Requests."""
+
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+from academy.models import AcademyApplication
+from portal.admin_requests import (
+    TeamRequestViewSet,
+    definition_list,
+    sent_at,
+    summary_panel,
+)
+
+
+def application_summary(application):
+    return definition_list(
+        [
+            ("Reference", application.reference),
+            ("Cohort", application.cohort_name),
+            ("Sent", sent_at(application)),
+            ("Name", application.name),
+            ("Work email", application.email),
+            ("Care home", application.care_home),
+            ("Role", application.role),
+            ("Time in post", application.get_time_in_post_display()),
+            ("What they hope to get from it", application.hopes),
+        ]
+    )
+
+
+ApplicationSummaryPanel = summary_panel(application_summary)
+
+
+class AcademyApplicationViewSet(TeamRequestViewSet):
+    model = AcademyApplication
+    name = "academy_applications"
+    url_prefix = "academy/applications"
+    icon = "group"
+    menu_label = "Academy applications"
+    menu_order = 2
+    list_display = [
+        "reference",
+        "name",
+        "care_home",
+        "cohort_name",
+        "status",
+        "created_at",
+    ]
+    list_filter = ["status", "cohort_name", "time_in_post"]
+    search_fields = ["reference", "name", "email", "care_home"]
+    list_export = [
+        "reference",
+        "cohort_name",
+        "created_at",
+        "status",
+        "name",
+        "email",
+        "care_home",
+        "role",
+        "time_in_post",
+        "hopes",
+    ]
+    export_filename = "academy-applications"
+    panels = [
+        ApplicationSummaryPanel(heading="The application"),
+        MultiFieldPanel(
+            [FieldPanel("status"), FieldPanel("team_notes")], heading="Decision"
+        ),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_academy_application_viewset():
+    return AcademyApplicationViewSet()

@@ -12,7 +12,6 @@ second, cached pages included.
 
 import json
 import textwrap
-import time
 
 import pytest
 import requests
@@ -21,8 +20,10 @@ from tests.reliability.services import (
     AppServer,
     RedisServer,
     Visitor,
+    create_admin,
     manage,
     portal_environment,
+    wait_for,
 )
 
 EDITOR = {"username": "editor-a", "password": "two-servers-editor-password-1"}
@@ -39,15 +40,7 @@ def cluster(seeded_site, tmp_path_factory):
         SEARCH_BACKEND="database",
         PAGE_CACHE_SECONDS=300,
     )
-    manage(
-        {**environment, "DJANGO_SUPERUSER_PASSWORD": EDITOR["password"]},
-        "createsuperuser",
-        "--noinput",
-        "--username",
-        EDITOR["username"],
-        "--email",
-        "editor-a@example.gov.uk",
-    )
+    create_admin(environment, **EDITOR)
     servers = {
         "A": AppServer(environment, name="A").start(),
         "B": AppServer(environment, name="B").start(),
@@ -74,14 +67,7 @@ def get(server, path, **kwargs):
 
 def within_a_second(check, what):
     """check() becomes true within a second (polled), or the test fails."""
-    deadline = time.monotonic() + 1.0
-    while True:
-        outcome = check()
-        if outcome:
-            return outcome
-        if time.monotonic() > deadline:
-            pytest.fail(f"server B did not show {what} within a second")
-        time.sleep(0.05)
+    return wait_for(check, f"server B to show {what}", timeout=1.0)
 
 
 def warm(server, path):
@@ -99,7 +85,7 @@ def test_unpublishing_in_server_a_admin_removes_the_page_everywhere_on_b(cluster
     guide = on_server_a(
         cluster,
         """
-        from portal.models import GuidePage
+        from guides.models import GuidePage
         page = GuidePage.objects.live().public().order_by("path").last()
         result = {"id": page.pk, "url": page.url, "title": page.title}
         """,
@@ -150,7 +136,7 @@ def test_moving_a_page_moves_it_on_b(cluster):
     moved = on_server_a(
         cluster,
         """
-        from portal.models import GuideIndexPage, GuidePage
+        from guides.models import GuideIndexPage, GuidePage
         page = GuidePage.objects.live().public().order_by("path").first()
         target = page.get_parent().get_children().live().exclude(pk=page.pk).filter(numchild__gte=0).type(GuidePage).first()
         old_url = page.url
@@ -202,7 +188,7 @@ def test_topic_hub_snippet_and_settings_edits_show_on_b(cluster):
     hub = on_server_a(
         cluster,
         """
-        from portal.models import TopicHub
+        from discovery.models import TopicHub
         hub = TopicHub.objects.filter(live=True).select_related("tag").first()
         result = {"slug": hub.tag.slug}
         """,
@@ -213,7 +199,7 @@ def test_topic_hub_snippet_and_settings_edits_show_on_b(cluster):
     on_server_a(
         cluster,
         """
-        from portal.models import TopicHub
+        from discovery.models import TopicHub
         hub = TopicHub.objects.get(tag__slug={slug!r})
         hub.introduction = "<p>Brand new hub introduction from server A.</p>"
         hub.save_revision().publish()
@@ -262,7 +248,7 @@ def test_when_redis_dies_pages_and_forms_keep_working(cluster):
     guide = on_server_a(
         cluster,
         """
-        from portal.models import GuidePage
+        from guides.models import GuidePage
         page = GuidePage.objects.live().public().order_by("-path").first()
         result = {"id": page.pk, "url": page.url}
         """,
@@ -283,7 +269,7 @@ def test_when_redis_dies_pages_and_forms_keep_working(cluster):
         stored = on_server_a(
             cluster,
             """
-            from portal.models import SupportRequest
+            from support.models import SupportRequest
             result = SupportRequest.objects.filter(email="outage@example.org").count()
             """,
         )

@@ -18,6 +18,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from events.services import upcoming_network_meetings
+from portal.models.fields import optional_link
 
 PROSE_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -209,14 +210,11 @@ class AcademyTestimonial(Orderable):
 class AcademyApplication(models.Model):
     """An expression of interest in a cohort, sent from the public form."""
 
+    # What the person sends on the form, in its order.
+    SENT_FIELDS = ["name", "email", "care_home", "role", "time_in_post", "hopes"]
+
     reference = models.CharField(max_length=20, unique=True, editable=False)
-    cohort = models.ForeignKey(
-        AcademyCohort,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="applications",
-    )
+    cohort = optional_link(AcademyCohort, related_name="applications")
     # Kept so the application still says which cohort it was for if an editor
     # later removes the cohort from the page.
     cohort_name = models.CharField(max_length=120, editable=False)

@@ -2,24 +2,18 @@
 for saving one, and the thin views the AcademyPage routes to."""
 
 from django import forms
-from django.conf import settings
-from django.http import Http404, HttpResponseRedirect
-from django.template.response import TemplateResponse
+from django.http import Http404
 
 from academy.models import AcademyApplication, AcademyCohort, TimeInPost
 from portal.forms_utils import HoneypotMixin
 from portal.public_forms import (
+    RequestFormFlow,
     choice_field,
     consent_field,
     email_field,
-    has_reference,
-    privacy_url,
-    queue_receipt_and_team_emails,
-    remember_reference,
+    full_name_field,
     text_field,
 )
-from portal.ratelimit import is_rate_limited
-from portal.references import save_with_new_reference
 
 SESSION_KEY = "academy_applications"
 HOPES_MAX_CHARACTERS = 2000
@@ -30,13 +24,7 @@ class CohortNotOpen(Exception):
 
 
 class AcademyApplicationForm(HoneypotMixin, forms.Form):
-    name = text_field(
-        "Full name",
-        100,
-        "Enter your full name",
-        name="Your name",
-        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
-    )
+    name = full_name_field("Full name", "Enter your full name", name="Your name")
     email = email_field(
         "Work email address", help_text="We will send your confirmation here."
     )
@@ -73,64 +61,60 @@ class AcademyApplicationForm(HoneypotMixin, forms.Form):
         "Confirm that you agree to us keeping these details",
     )
 
-    field_order = [
-        "name",
-        "email",
-        "care_home",
-        "role",
-        "time_in_post",
-        "hopes",
-        "consent",
-        "website",
-    ]
+    field_order = [*AcademyApplication.SENT_FIELDS, "consent", "website"]
+    saved_fields = AcademyApplication.SENT_FIELDS
 
 
-def application_rate_limit():
-    return getattr(settings, "ACADEMY_APPLICATIONS_PER_HOUR", 10)
+class ApplicationFlow(RequestFormFlow):
+    form_class = AcademyApplicationForm
+    form_template = "academy/academy_apply.html"
+    done_template = "academy/academy_apply_done.html"
+    record_name = "application"
+    done_route = "application_done"
+    session_key = SESSION_KEY
+    rate_limit_scope = "academy-apply"
+    rate_limit_setting = "ACADEMY_APPLICATIONS_PER_HOUR"
+    too_many_message = (
+        "You have sent a lot of applications in the last hour. Please try "
+        "again later, or contact us if you need help."
+    )
+    reference_prefix = "LA"
+    model = AcademyApplication
+    receipt_template = "academy/academy_email_received.txt"
+    team_template = "academy/academy_email_team.txt"
+    admin_edit_url_name = "academy_applications:edit"
+    closed_errors = (CohortNotOpen, AcademyCohort.DoesNotExist)
+    # The form is a page of its own under the academy page.
+    form_noindex = True
 
-
-def submit_application(cohort_id, data):
-    """Save an expression of interest and queue its emails, in one transaction.
-
-    The cohort is read again inside the transaction, so a cohort closed or
-    filled while the form was open refuses the application (CohortNotOpen).
-    The emails go after the commit, from the outbox, and are retried.
-    """
-
-    def create(reference):
-        cohort = AcademyCohort.objects.select_related("page").get(pk=cohort_id)
+    def create(self, reference, page, data, cohort):
+        """The cohort is read again inside the transaction, so a cohort closed or
+        filled while the form was open refuses the application (CohortNotOpen)."""
+        cohort = AcademyCohort.objects.get(pk=cohort.pk)
         if not cohort.is_open():
             raise CohortNotOpen
-        application = AcademyApplication.objects.create(
+        return AcademyApplication.objects.create(
             reference=reference,
             cohort=cohort,
             cohort_name=cohort.name,
             consent=True,
             **data,
         )
-        queue_application_emails(application, cohort.page)
-        return application
 
-    return save_with_new_reference("LA", AcademyApplication, create)
+    def records(self, page):
+        return AcademyApplication.objects.filter(cohort__page=page)
 
+    def receipt_subject(self, application):
+        return f"Leadership Academy: we have your application {application.reference}"
 
-def queue_application_emails(application, page):
-    queue_receipt_and_team_emails(
-        person_email=application.email,
-        page=page,
-        context={"application": application},
-        receipt=(
-            f"Leadership Academy: we have your application {application.reference}",
-            "academy/academy_email_received.txt",
-        ),
-        team=(
+    def team_subject(self, application):
+        return (
             f"New Leadership Academy application {application.reference} "
-            f"for {application.cohort_name}",
-            "academy/academy_email_team.txt",
-        ),
-        admin_edit_url_name="academy_applications:edit",
-        record=application,
-    )
+            f"for {application.cohort_name}"
+        )
+
+
+application_flow = ApplicationFlow()
 
 
 # Views -----------------------------------------------------------------------
@@ -148,71 +132,19 @@ def find_cohort(page, cohort_id):
     return cohort
 
 
-def render_apply(request, page, cohort, form=None, status=200):
-    context = page.get_context(request)
-    context.update(
-        {
-            "cohort": cohort,
-            "form": form,
-            "privacy_url": privacy_url(page),
-            "noindex": True,
-        }
-    )
-    return TemplateResponse(
-        request, "academy/academy_apply.html", context, status=status
-    )
-
-
 def apply(request, page, cohort_id):
     cohort = find_cohort(page, cohort_id)
     if not cohort.is_open():
         # Closed or full: no form, and anything posted is refused.
-        return render_apply(
-            request, page, cohort, status=403 if request.method == "POST" else 200
-        )
-    if request.method != "POST":
-        return render_apply(request, page, cohort, AcademyApplicationForm())
-
-    form = AcademyApplicationForm(request.POST)
-    if form.is_spam():
-        # Bots are thanked, and nothing is stored.
-        return render_done(request, page, None)
-    if is_rate_limited(request, "academy-apply", application_rate_limit(), 3600):
-        form.add_error(
+        return application_flow.render_form(
+            request,
+            page,
             None,
-            "You have sent a lot of applications in the last hour. Please try "
-            "again later, or contact us if you need help.",
+            status=403 if request.method == "POST" else 200,
+            cohort=cohort,
         )
-        return render_apply(request, page, cohort, form, status=429)
-    if not form.is_valid():
-        return render_apply(request, page, cohort, form, status=400)
-    data = {key: form.cleaned_data[key] for key in form.field_order[:6]}
-    try:
-        application = submit_application(cohort.pk, data)
-    except (CohortNotOpen, AcademyCohort.DoesNotExist):
-        return render_apply(request, page, cohort, status=409)
-    remember_reference(request, SESSION_KEY, application.reference)
-    return HttpResponseRedirect(
-        page.url
-        + page.reverse_subpage(
-            "application_done", kwargs={"reference": application.reference}
-        )
-    )
-
-
-def render_done(request, page, application):
-    context = page.get_context(request)
-    context.update({"application": application, "noindex": True})
-    return TemplateResponse(request, "academy/academy_apply_done.html", context)
+    return application_flow.handle(request, page, cohort=cohort)
 
 
 def application_done(request, page, reference):
-    # Only the browser that sent the application sees its confirmation page.
-    if not has_reference(request, SESSION_KEY, reference):
-        raise Http404
-    application = AcademyApplication.objects.filter(
-        reference=reference, cohort__page=page
-    ).first()
-    if application is None:
-        raise Http404
-    return render_done(request, page, application)
+    return application_flow.done(request, page, reference)

@@ -53,12 +53,7 @@ class AcademyApplicationViewSet(TeamRequestViewSet):
         "cohort_name",
         "created_at",
         "status",
-        "name",
-        "email",
-        "care_home",
-        "role",
-        "time_in_post",
-        "hopes",
+        *AcademyApplication.SENT_FIELDS,
     ]
     export_filename = "academy-applications"
     panels = [

@@ -29,9 +29,20 @@ CAN_EXPORT_PERSONAL = "awards.export_personal_data"
 CAN_ERASE = "awards.erase_personal_data"
 
 
+def has_permissions(user, *permissions):
+    return all(user.has_perm(permission) for permission in permissions)
+
+
 def require(user, *permissions):
-    if not all(user.has_perm(permission) for permission in permissions):
+    if not has_permissions(user, *permissions):
         raise PermissionDenied
+
+
+def can_see_rankings(user):
+    # Scores are for the panel and the team running the awards.
+    return user.has_perm(CAN_VIEW) and (
+        user.has_perm(CAN_SCORE) or user.has_perm(CAN_CHANGE)
+    )
 
 
 def year_choices():
@@ -183,8 +194,7 @@ class RankingsView(AwardsAdminView):
     permissions = (CAN_VIEW,)
 
     def dispatch(self, request, *args, **kwargs):
-        # Scores are for the panel and the team running the awards.
-        if not (request.user.has_perm(CAN_SCORE) or request.user.has_perm(CAN_CHANGE)):
+        if not can_see_rankings(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

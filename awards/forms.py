@@ -1,22 +1,28 @@
 import re
 import time
-import unicodedata
 
 from django import forms
 from django.conf import settings
 from django.core import signing
 
 from awards.choices import Relationship, Setting
-from awards.models import CQC_LOCATION_ID
+from awards.models import CQC_LOCATION_ID, Nomination
 from awards.photos import clean_photo
 from portal.forms_utils import HoneypotMixin
+from portal.public_forms import (
+    choice_field,
+    consent_field,
+    email_field,
+    full_name_field,
+    phone_field,
+    text_field,
+)
 
 STATEMENT_WORD_LIMIT = 500
 STATEMENT_MAX_CHARACTERS = 5000
 STARTED_SALT = "awards.nomination.started"
 # Forms left open longer than this must be sent again (the token has expired).
 STARTED_MAX_AGE = 24 * 60 * 60
-PHONE = re.compile(r"^\+?[0-9 ()-]{7,25}$")
 WORD = re.compile(r"\S+")
 
 
@@ -32,37 +38,6 @@ def count_words(text):
     return len(WORD.findall(text or ""))
 
 
-def check_plain_text(value):
-    """Refuse control characters and unassigned code points; text is otherwise
-    kept exactly as typed (HTML included) and escaped wherever it is shown."""
-    for char in value:
-        if char in "\n\r\t":
-            continue
-        if unicodedata.category(char) in ("Cc", "Cs", "Cn"):
-            raise forms.ValidationError(
-                "Remove the unusual or invisible characters from your answer"
-            )
-    return unicodedata.normalize("NFC", value)
-
-
-class PlainTextField(forms.CharField):
-    def clean(self, value):
-        value = super().clean(value)
-        return check_plain_text(value) if value else value
-
-
-def text(label, max_length, required_message, **kwargs):
-    return PlainTextField(
-        label=label,
-        max_length=max_length,
-        error_messages={
-            "required": required_message,
-            "max_length": f"{label} must be {max_length} characters or fewer",
-        },
-        **kwargs,
-    )
-
-
 class NominationForm(HoneypotMixin, forms.Form):
     """The public nomination form: one page, server-side checks on every field."""
 
@@ -75,32 +50,28 @@ class NominationForm(HoneypotMixin, forms.Form):
             "invalid_choice": "Choose one of the awards listed",
         },
     )
-    nominee_name = text(
+    nominee_name = full_name_field(
         "Their full name",
-        100,
         "Enter the full name of the person you are nominating",
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        autocomplete="off",
     )
-    nominee_role = text(
+    nominee_role = text_field(
         "Their job or role",
         100,
         "Enter their job or role",
         help_text="For example, senior carer, nurse, activities coordinator.",
     )
-    nominee_workplace = text(
+    nominee_workplace = text_field(
         "Where they work",
         150,
         "Enter where they work",
         help_text="The name of the care home or home care service.",
     )
-    setting = forms.ChoiceField(
-        label="What type of care do they work in?",
-        choices=Setting.choices,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": "Choose the type of care they work in",
-            "invalid_choice": "Choose one of the types of care listed",
-        },
+    setting = choice_field(
+        "What type of care do they work in?",
+        Setting.choices,
+        "Choose the type of care they work in",
+        "Choose one of the types of care listed",
     )
     cqc_location_id = forms.CharField(
         label="CQC location ID",
@@ -110,7 +81,7 @@ class NominationForm(HoneypotMixin, forms.Form):
         "for example 1-123456789.",
         error_messages={"max_length": "Enter a CQC location ID like 1-123456789"},
     )
-    statement = text(
+    statement = text_field(
         "Why do they deserve this award?",
         STATEMENT_MAX_CHARACTERS,
         "Tell us why they deserve this award",
@@ -118,41 +89,13 @@ class NominationForm(HoneypotMixin, forms.Form):
         help_text="Give examples of what they have done and the difference it made "
         "to the people they care for. Do not include anyone's health details.",
     )
-    nominator_name = text(
-        "Your full name",
-        100,
-        "Enter your full name",
-        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
+    nominator_name = full_name_field("Your full name", "Enter your full name")
+    nominator_email = email_field(
+        "Your email address", help_text="We will send your confirmation here."
     )
-    nominator_email = forms.EmailField(
-        label="Your email address",
-        max_length=254,
-        help_text="We will send your confirmation here.",
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-        error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like "
-            "name@example.com",
-            "max_length": "Your email address must be 254 characters or fewer",
-        },
-    )
-    nominator_phone = forms.CharField(
-        label="Your phone number",
-        required=False,
-        max_length=30,
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
-        error_messages={
-            "max_length": "Enter a phone number, like 0113 496 0000 or +44 7700 900 982"
-        },
-    )
-    relationship = forms.ChoiceField(
-        label="How do you know them?",
-        choices=Relationship.choices,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": "Choose how you know them",
-            "invalid_choice": "Choose one of the options listed",
-        },
+    nominator_phone = phone_field("Your phone number")
+    relationship = choice_field(
+        "How do you know them?", Relationship.choices, "Choose how you know them"
     )
     photo = forms.FileField(
         label="A photo of them",
@@ -174,21 +117,16 @@ class NominationForm(HoneypotMixin, forms.Form):
             "invalid_choice": "Choose yes or no",
         },
     )
-    consent_privacy = forms.BooleanField(
-        label="I have read the privacy notice and agree to the council using "
+    consent_privacy = consent_field(
+        "I have read the privacy notice and agree to the council using "
         "these details to run the awards",
-        error_messages={"required": "Confirm that you have read the privacy notice"},
+        "Confirm that you have read the privacy notice",
     )
     started = forms.CharField(widget=forms.HiddenInput, required=False)
 
     field_order = [
         "category",
-        "nominee_name",
-        "nominee_role",
-        "nominee_workplace",
-        "setting",
-        "cqc_location_id",
-        "statement",
+        *Nomination.ABOUT_THE_NOMINEE,
         "nominator_name",
         "nominator_email",
         "nominator_phone",
@@ -226,14 +164,6 @@ class NominationForm(HoneypotMixin, forms.Form):
                 f"or fewer (you have {words})"
             )
         return statement
-
-    def clean_nominator_phone(self):
-        phone = self.cleaned_data["nominator_phone"].strip()
-        if phone and not PHONE.match(phone):
-            raise forms.ValidationError(
-                "Enter a phone number, like 0113 496 0000 or +44 7700 900 982"
-            )
-        return phone
 
     def clean_photo(self):
         upload = self.cleaned_data.get("photo")
@@ -274,22 +204,15 @@ class NominationForm(HoneypotMixin, forms.Form):
     def chosen_category(self):
         return self.categories.get(self.cleaned_data.get("category"))
 
+    # Saved in a way of their own (the category and the photo) or not at all.
+    not_saved_as_sent = {"category", "photo", "website", "started"}
+
     def nomination_data(self):
-        fields = [
-            "nominee_name",
-            "nominee_role",
-            "nominee_workplace",
-            "setting",
-            "cqc_location_id",
-            "statement",
-            "nominator_name",
-            "nominator_email",
-            "nominator_phone",
-            "relationship",
-            "nominee_may_be_contacted",
-            "consent_privacy",
-        ]
-        return {name: self.cleaned_data[name] for name in fields}
+        return {
+            name: self.cleaned_data[name]
+            for name in self.field_order
+            if name not in self.not_saved_as_sent
+        }
 
 
 class ScoreForm(forms.Form):

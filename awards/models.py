@@ -28,6 +28,8 @@ from awards.choices import (
     Setting,
 )
 from awards.storage import get_private_storage
+from portal.models.fields import optional_link
+from portal.models.pages import SectionIndexPage
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 CQC_LOCATION_ID = RegexValidator(
@@ -36,16 +38,10 @@ CQC_LOCATION_ID = RegexValidator(
 )
 
 
-class AwardsIndexPage(Page):
+class AwardsIndexPage(SectionIndexPage):
     """/awards/: the Quality in Care Awards, with every year's page below it."""
 
-    intro = RichTextField(features=["bold", "italic", "link"], blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["discovery.HomePage"]
     subpage_types = ["awards.AwardsYearPage"]
-    max_count = 1
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
@@ -80,12 +76,8 @@ class AwardsYearPage(RoutablePageMixin, Page):
     )
     shortlist_announced_on = models.DateField(null=True, blank=True)
     ceremony_at = models.DateTimeField("ceremony", null=True, blank=True)
-    ceremony_page = models.ForeignKey(
+    ceremony_page = optional_link(
         "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text="The ceremony's event page, if there is one.",
     )
     ceremony_link = models.URLField(
@@ -307,6 +299,16 @@ class Nomination(models.Model):
     """A nomination from a member of the public. Holds personal data: see
     `awards.services` for retention, export and erasure."""
 
+    # The nominee and the case for them, as the form asks: what judges read.
+    ABOUT_THE_NOMINEE = [
+        "nominee_name",
+        "nominee_role",
+        "nominee_workplace",
+        "setting",
+        "cqc_location_id",
+        "statement",
+    ]
+
     reference = models.CharField(max_length=20, unique=True, editable=False)
     year = models.ForeignKey(
         AwardsYearPage,
@@ -351,12 +353,8 @@ class Nomination(models.Model):
         blank=True,
         editable=False,
     )
-    published_photo = models.ForeignKey(
+    published_photo = optional_link(
         "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         editable=False,
     )
     citation = models.TextField(

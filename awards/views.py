@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from awards.choices import NominationState
 from awards.forms import STATEMENT_WORD_LIMIT, NominationForm
 from awards.services import submit_nomination, window_message
+from portal.public_forms import has_reference, remember_reference
 from portal.ratelimit import is_rate_limited
 
 SESSION_KEY = "awards_nominations"
@@ -84,8 +85,7 @@ def nominate(request, page):
     nomination = submit_nomination(
         page, form.chosen_category, form.nomination_data(), form.photo_bytes
     )
-    done = request.session.get(SESSION_KEY, [])[-19:]
-    request.session[SESSION_KEY] = [*done, nomination.reference]
+    remember_reference(request, SESSION_KEY, nomination.reference)
     return HttpResponseRedirect(
         page.url
         + page.reverse_subpage(
@@ -96,7 +96,7 @@ def nominate(request, page):
 
 def nomination_done(request, page, reference):
     # Only the browser that sent the nomination sees its confirmation page.
-    if reference not in request.session.get(SESSION_KEY, []):
+    if not has_reference(request, SESSION_KEY, reference):
         raise Http404
     nomination = page.nominations.filter(reference=reference).first()
     if nomination is None:

@@ -3,11 +3,9 @@ from django.utils.html import format_html
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 import django_filters
@@ -15,6 +13,8 @@ import django_filters
 from awards import admin_views
 from awards.choices import NominationStatus, Setting
 from awards.models import Nomination
+from portal.admin_menus import menu_item_shown_to
+from portal.admin_requests import FromPublicFormPermissionPolicy, summary_panel
 
 
 def category_choices():
@@ -47,17 +47,9 @@ class NominationFilterSet(WagtailFilterSet):
         ]
 
 
-class NominationPermissionPolicy(ModelPermissionPolicy):
-    """Nominations come only from the public form: nobody adds or copies them
-    in the admin, and only administrators delete them."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "copy"):
-            return False
-        return super().user_has_permission(user, action)
-
-
-register_permission_policy(Nomination, NominationPermissionPolicy(Nomination))
+# Nominations come only from the public form: nobody adds or copies them in the
+# admin, and only administrators delete them.
+register_permission_policy(Nomination, FromPublicFormPermissionPolicy(Nomination))
 
 
 def nomination_summary(nomination):
@@ -105,14 +97,8 @@ def nomination_summary(nomination):
     )
 
 
-class NominationSummaryPanel(HelpPanel):
-    """The nomination as sent, read-only, above the fields the team can change."""
-
-    class BoundPanel(HelpPanel.BoundPanel):
-        def __init__(self, **kwargs):
-            super().__init__(**kwargs)
-            if self.instance is not None and self.instance.pk:
-                self.content = nomination_summary(self.instance)
+# The nomination as sent, read-only, above the fields the team can change.
+NominationSummaryPanel = summary_panel(nomination_summary, "NominationSummaryPanel")
 
 
 class NominationViewSet(ModelViewSet):
@@ -129,12 +115,7 @@ class NominationViewSet(ModelViewSet):
         "reference",
         "year_number",
         "category_name",
-        "nominee_name",
-        "nominee_role",
-        "nominee_workplace",
-        "setting",
-        "cqc_location_id",
-        "statement",
+        *Nomination.ABOUT_THE_NOMINEE,
         "relationship",
         "status",
         "possible_duplicate",
@@ -169,21 +150,10 @@ class NominationViewSet(ModelViewSet):
     ]
 
 
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permissions=(), **kwargs):
-        self.permissions = permissions
-        super().__init__(*args, **kwargs)
-
-    def is_shown(self, request):
-        return all(request.user.has_perm(p) for p in self.permissions)
-
-
 def menu_item_class(*permissions):
-    class Item(PermissionMenuItem):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, permissions=permissions, **kwargs)
-
-    return Item
+    return menu_item_shown_to(
+        lambda user: admin_views.has_permissions(user, *permissions)
+    )
 
 
 class JudgingViewSet(ViewSet):
@@ -200,21 +170,12 @@ class JudgingViewSet(ViewSet):
         ]
 
 
-class RankingsMenuItem(MenuItem):
-    def is_shown(self, request):
-        user = request.user
-        return user.has_perm(admin_views.CAN_VIEW) and (
-            user.has_perm(admin_views.CAN_SCORE)
-            or user.has_perm(admin_views.CAN_CHANGE)
-        )
-
-
 class RankingsViewSet(ViewSet):
     name = "awards_rankings"
     url_prefix = "awards/rankings"
     icon = "list-ol"
     menu_label = "Rankings"
-    menu_item_class = RankingsMenuItem
+    menu_item_class = menu_item_shown_to(admin_views.can_see_rankings)
 
     def get_urlpatterns(self):
         return [path("", admin_views.RankingsView.as_view(), name="index")]

@@ -55,6 +55,10 @@ class LinkCheckResult:
     checked_at: datetime.datetime
 
 
+# What the database keeps of a result: all but the entry's title, read again.
+STORED_FIELDS = ("entry_id", "link", "url", "ok", "status", "problem", "checked_at")
+
+
 def status_problem(response):
     return f"{response.status_code} {response.reason}".strip()
 
@@ -152,15 +156,7 @@ def save_results(results):
     """Keep the latest run's results for the admin report (replacing the last run)."""
     LinkCheck.objects.all().delete()
     LinkCheck.objects.bulk_create(
-        LinkCheck(
-            entry_id=result.entry_id,
-            link=result.link,
-            url=result.url,
-            ok=result.ok,
-            status=result.status,
-            problem=result.problem,
-            checked_at=result.checked_at,
-        )
+        LinkCheck(**{name: getattr(result, name) for name in STORED_FIELDS})
         for result in results
     )
 
@@ -169,14 +165,8 @@ def latest_results():
     """The latest run's results, or an empty list when links were never checked."""
     return [
         LinkCheckResult(
-            entry_id=check.entry_id,
             entry_title=check.entry.title,
-            link=check.link,
-            url=check.url,
-            ok=check.ok,
-            status=check.status,
-            problem=check.problem,
-            checked_at=check.checked_at,
+            **{name: getattr(check, name) for name in STORED_FIELDS},
         )
         for check in LinkCheck.objects.select_related("entry")
     ]

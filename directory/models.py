@@ -30,11 +30,13 @@ from directory.choices import (
     HomeType,
     Level,
 )
+from portal.models.fields import optional_link
 from portal.models.home_types import (
     ChosenHomeTypes,
     home_type_filter_fields,
     home_type_panels,
 )
+from portal.models.pages import SectionIndexPage
 
 NO_DATE = datetime.date.max
 COURSE_MODES = {
@@ -95,16 +97,10 @@ class DirectoryEntryTag(TaggedItemBase):
     )
 
 
-class DirectoryIndexPage(Page):
+class DirectoryIndexPage(SectionIndexPage):
     """/directory/: search and filter every entry."""
 
-    intro = RichTextField(features=["bold", "italic", "link"], blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["discovery.HomePage"]
     subpage_types = ["directory.DirectoryEntryPage"]
-    max_count = 1
 
     def get_context(self, request, *args, **kwargs):
         from directory.views import directory_search_context
@@ -126,13 +122,7 @@ class DirectoryEntryPage(RoutablePageMixin, ChosenHomeTypes, Page):
         max_length=300, help_text="One or two sentences shown in search results."
     )
     description = RichTextField(features=["bold", "italic", "link", "ol", "ul", "h3"])
-    provider = models.ForeignKey(
-        Provider,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="entries",
-    )
+    provider = optional_link(Provider, related_name="entries")
     kind = models.CharField(max_length=20, choices=EntryKind.choices)
     tags = ClusterTaggableManager(
         through=DirectoryEntryTag,

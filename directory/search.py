@@ -192,12 +192,22 @@ def index_facet_counts(query, topic_values, area_values, request=None):
             for value, field_name in fields.items()
         }
     by_topic = results_without("topic").facet("tags__slug")
-    counts["topic"] = {value: by_topic.get(value, 0) for value in topic_values}
     citywide = results_without("area").facet("citywide").get(True, 0)
     by_area = results_without("area", citywide=False).facet("areas__slug")
-    # Citywide offers are available in every area.
-    counts["area"] = {value: citywide + by_area.get(value, 0) for value in area_values}
+    counts.update(
+        topic_and_area_counts(by_topic, topic_values, citywide, by_area, area_values)
+    )
     return counts
+
+
+def topic_and_area_counts(by_topic, topic_values, citywide, by_area, area_values):
+    """The topic and area facets' counts, from the counts found by slug.
+
+    Citywide offers are available in every area, so they count in each."""
+    return {
+        "topic": {value: by_topic.get(value, 0) for value in topic_values},
+        "area": {value: citywide + by_area.get(value, 0) for value in area_values},
+    }
 
 
 def database_facet_counts(query, topic_values, area_values, request=None):
@@ -229,7 +239,6 @@ def database_facet_counts(query, topic_values, area_values, request=None):
         .annotate(total=Count("content_object", distinct=True))
     )
     by_topic = {row["tag__slug"]: row["total"] for row in topic_rows}
-    counts["topic"] = {value: by_topic.get(value, 0) for value in topic_values}
     in_any_area = filtered_entries(query, "area", visible)
     citywide = in_any_area.filter(citywide=True).count()
     area_rows = (
@@ -241,8 +250,9 @@ def database_facet_counts(query, topic_values, area_values, request=None):
         .annotate(total=Count("directoryentrypage", distinct=True))
     )
     by_area = {row["area__slug"]: row["total"] for row in area_rows}
-    # Citywide offers are available in every area.
-    counts["area"] = {value: citywide + by_area.get(value, 0) for value in area_values}
+    counts.update(
+        topic_and_area_counts(by_topic, topic_values, citywide, by_area, area_values)
+    )
     return counts
 
 

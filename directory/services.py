@@ -19,20 +19,13 @@ from directory.models import (
 
 
 @transaction.atomic
-def record_feedback(entry: DirectoryEntryPage, form) -> Feedback:
-    """Store feedback for moderation; it is not shown until a moderator approves it."""
-    feedback = form.save(commit=False)
-    feedback.entry = entry
-    feedback.save()
-    return feedback
-
-
-@transaction.atomic
-def record_outdated_report(entry: DirectoryEntryPage, form) -> OutdatedReport:
-    report = form.save(commit=False)
-    report.entry = entry
-    report.save()
-    return report
+def record_for_entry(entry: DirectoryEntryPage, form) -> Feedback | OutdatedReport:
+    """Store a visitor's feedback or problem report on `entry` for the team;
+    feedback is not shown until a moderator approves it."""
+    record = form.save(commit=False)
+    record.entry = entry
+    record.save()
+    return record
 
 
 def refresh_next_dates(today=None):

@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from directory.choices import EntryKind, Format, HomeType
 from directory.forms import DirectoryFilterForm, FeedbackForm, OutdatedReportForm
 from directory.search import DirectoryQuery, facet_counts, find_entries
-from directory.services import record_feedback, record_outdated_report
+from directory.services import record_for_entry
 from portal.ratelimit import is_rate_limited
 from portal.search.highlight import highlight
 from portal.spelling import suggest
@@ -158,46 +158,47 @@ def render_entry(request, entry, status=200, **forms):
     )
 
 
-def submit_feedback(request, entry):
+def submit_entry_form(request, entry, form_class, prefix, rate_scope, too_many, thanks):
+    """A visitor's form on an entry page (feedback, a problem report): saved for
+    the team, then back to the form's place on the page with a thank-you."""
+    back = HttpResponseRedirect(f"{entry.url}#{prefix}")
     if request.method != "POST":
-        return HttpResponseRedirect(entry.url + "#feedback")
-    form = FeedbackForm(request.POST, prefix="feedback")
+        return back
+    form = form_class(request.POST, prefix=prefix)
     if form.is_spam():
         # Bots are told it worked, and nothing is stored.
-        messages.success(
-            request, "Thank you. Your feedback will appear once it has been checked."
-        )
-        return HttpResponseRedirect(entry.url + "#feedback")
-    if is_rate_limited(request, "directory-feedback", FEEDBACK_LIMIT_PER_HOUR, 3600):
-        form.add_error(
-            None,
-            "You have sent a lot of feedback in the last hour. Please try again later.",
-        )
-        return render_entry(request, entry, status=429, feedback_form=form)
+        messages.success(request, thanks)
+        return back
+    forms = {f"{prefix}_form": form}
+    if is_rate_limited(request, rate_scope, FEEDBACK_LIMIT_PER_HOUR, 3600):
+        form.add_error(None, too_many)
+        return render_entry(request, entry, status=429, **forms)
     if not form.is_valid():
-        return render_entry(request, entry, status=400, feedback_form=form)
-    record_feedback(entry, form)
-    messages.success(
-        request, "Thank you. Your feedback will appear once it has been checked."
+        return render_entry(request, entry, status=400, **forms)
+    record_for_entry(entry, form)
+    messages.success(request, thanks)
+    return back
+
+
+def submit_feedback(request, entry):
+    return submit_entry_form(
+        request,
+        entry,
+        FeedbackForm,
+        "feedback",
+        "directory-feedback",
+        "You have sent a lot of feedback in the last hour. Please try again later.",
+        "Thank you. Your feedback will appear once it has been checked.",
     )
-    return HttpResponseRedirect(entry.url + "#feedback")
 
 
 def submit_outdated_report(request, entry):
-    if request.method != "POST":
-        return HttpResponseRedirect(entry.url + "#report")
-    form = OutdatedReportForm(request.POST, prefix="report")
-    if form.is_spam():
-        messages.success(request, "Thank you for telling us. We will check this entry.")
-        return HttpResponseRedirect(entry.url + "#report")
-    if is_rate_limited(request, "directory-report", FEEDBACK_LIMIT_PER_HOUR, 3600):
-        form.add_error(
-            None,
-            "You have sent a lot of reports in the last hour. Please try again later.",
-        )
-        return render_entry(request, entry, status=429, report_form=form)
-    if not form.is_valid():
-        return render_entry(request, entry, status=400, report_form=form)
-    record_outdated_report(entry, form)
-    messages.success(request, "Thank you for telling us. We will check this entry.")
-    return HttpResponseRedirect(entry.url + "#report")
+    return submit_entry_form(
+        request,
+        entry,
+        OutdatedReportForm,
+        "report",
+        "directory-report",
+        "You have sent a lot of reports in the last hour. Please try again later.",
+        "Thank you for telling us. We will check this entry.",
+    )

@@ -1,7 +1,6 @@
 from django.urls import path
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -11,6 +10,7 @@ import django_filters
 from directory import admin_views
 from directory.choices import FeedbackStatus
 from directory.models import Area, Feedback, OutdatedReport, Provider
+from portal.admin_menus import menu_item_shown_to
 
 
 class ProviderViewSet(SnippetViewSet):
@@ -57,11 +57,6 @@ class OutdatedReportViewSet(SnippetViewSet):
     ordering = ["resolved", "-created_at"]
 
 
-class ImportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return admin_views.can_import(request.user)
-
-
 class DirectoryImportViewSet(ViewSet):
     """Bulk import from CSV, with a preview before anything changes."""
 
@@ -69,7 +64,7 @@ class DirectoryImportViewSet(ViewSet):
     url_prefix = "directory/import"
     icon = "upload"
     menu_label = "Import from CSV"
-    menu_item_class = ImportMenuItem
+    menu_item_class = menu_item_shown_to(admin_views.can_import)
 
     def get_urlpatterns(self):
         return [
@@ -79,16 +74,11 @@ class DirectoryImportViewSet(ViewSet):
         ]
 
 
-class ReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return admin_views.can_see_directory_reports(request.user)
-
-
 class DirectoryReportViewSet(ViewSet):
     """A directory report at /admin/<url_prefix>/, with its filtering results URL."""
 
     report_view = None
-    menu_item_class = ReportMenuItem
+    menu_item_class = menu_item_shown_to(admin_views.can_see_directory_reports)
 
     def get_urlpatterns(self):
         return [

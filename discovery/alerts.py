@@ -253,6 +253,17 @@ def normalise_email(email):
     return f"{local}@{domain.lower()}"
 
 
+def queue_alert_email(email, subject, template, context):
+    """An alert email: the subject after the alerts prefix, and the one-click
+    unsubscribe headers. `context` has the subscriber's links."""
+    queue_email(
+        email,
+        f"{SUBJECT_PREFIX}: {subject}",
+        render_to_string(template, context),
+        headers=unsubscribe_headers(context["unsubscribe_url"]),
+    )
+
+
 def request_subscription(email, target, frequency, base_url):
     """Record a wish to follow `target` and email a confirmation link.
 
@@ -274,11 +285,11 @@ def request_subscription(email, target, frequency, base_url):
         links = subscriber_links(subscriber, base_url)
         context = {"target": target, "subscription": subscription, **links}
         if subscription.is_confirmed:
-            queue_email(
+            queue_alert_email(
                 email,
-                f"{SUBJECT_PREFIX}: you already get this alert",
-                render_to_string("discovery/alerts_email_already.txt", context),
-                headers=unsubscribe_headers(links["unsubscribe_url"]),
+                "you already get this alert",
+                "discovery/alerts_email_already.txt",
+                context,
             )
             return subscription
         if not created and subscription.frequency != frequency:
@@ -288,11 +299,8 @@ def request_subscription(email, target, frequency, base_url):
             base_url, reverse("alerts:confirm", args=[confirm_token(subscription)])
         )
         context["confirm_days"] = confirm_max_age().days
-        queue_email(
-            email,
-            f"{SUBJECT_PREFIX}: confirm your alert",
-            render_to_string("discovery/alerts_email_confirm.txt", context),
-            headers=unsubscribe_headers(links["unsubscribe_url"]),
+        queue_alert_email(
+            email, "confirm your alert", "discovery/alerts_email_confirm.txt", context
         )
     return subscription
 
@@ -318,14 +326,11 @@ def send_manage_link(email, base_url):
         return False
     links = subscriber_links(subscriber, base_url)
     with transaction.atomic():
-        queue_email(
+        queue_alert_email(
             subscriber.email,
-            f"{SUBJECT_PREFIX}: change what you get",
-            render_to_string(
-                "discovery/alerts_email_manage.txt",
-                {"manage_days": manage_max_age().days, **links},
-            ),
-            headers=unsubscribe_headers(links["unsubscribe_url"]),
+            "change what you get",
+            "discovery/alerts_email_manage.txt",
+            {"manage_days": manage_max_age().days, **links},
         )
     return True
 
@@ -545,13 +550,10 @@ def send_digest(subscriber_id, due, now, base_url):
         return "empty"
     links = subscriber_links(subscriber, base_url)
     count = sum(section.total for alert in alerts for section in alert["sections"])
-    queue_email(
+    queue_alert_email(
         subscriber.email,
-        f"{SUBJECT_PREFIX}: {count} new item{'s' if count != 1 else ''} for you",
-        render_to_string(
-            "discovery/alerts_email_digest.txt",
-            {"alerts": alerts, "base_url": base_url.rstrip("/"), **links},
-        ),
-        headers=unsubscribe_headers(links["unsubscribe_url"]),
+        f"{count} new item{'s' if count != 1 else ''} for you",
+        "discovery/alerts_email_digest.txt",
+        {"alerts": alerts, "base_url": base_url.rstrip("/"), **links},
     )
     return "sent"

@@ -15,20 +15,14 @@ from directory.choices import Audience, HomeType
 from directory.forms import DirectoryFilterForm
 from directory.models import Area
 from directory.services import directory_url
+from portal.public_forms import choice_field
 
 ANYWHERE = "any"
 
 
 def radio_field(label, required_message, help_text=""):
-    return forms.ChoiceField(
-        label=label,
-        help_text=help_text,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": required_message,
-            "invalid_choice": "Choose one of the options listed",
-        },
-    )
+    """The choices come from the directory when the form is made."""
+    return choice_field(label, (), required_message, help_text=help_text)
 
 
 class FinderForm(forms.Form):

@@ -19,6 +19,21 @@ from news.services import filter_news, published_news
 from portal.visibility import index_url
 
 HUB_LIST_SIZE = 5
+# Each hub section's heading, the noun its count is of, and what it says empty.
+HUB_SECTION_TEXT = {
+    "guides": ("Guides", "guide", "There are no guides on this topic yet."),
+    "directory": (
+        "Training and support in the directory",
+        "directory entry",
+        "There is nothing in the directory on this topic yet.",
+    ),
+    "events": (
+        "Upcoming events",
+        "upcoming event date",
+        "There are no events on this topic coming up.",
+    ),
+    "news": ("News", "news item", "There is no news on this topic yet."),
+}
 
 
 @dataclass
@@ -185,43 +200,23 @@ def build_hub(tag, request=None):
         if not occurrence.is_cancelled
     ]
 
+    def section(key, found, index_model):
+        heading, noun, empty_text = HUB_SECTION_TEXT[key]
+        return HubSection(
+            key=key,
+            heading=heading,
+            noun=noun,
+            items=list(found[:HUB_LIST_SIZE]),
+            count=len(found) if isinstance(found, list) else found.count(),
+            full_list_url=_filtered_url(index_url(index_model, request), slug),
+            empty_text=empty_text,
+        )
+
     sections = [
-        HubSection(
-            key="guides",
-            heading="Guides",
-            noun="guide",
-            items=list(guides.order_by("title")[:HUB_LIST_SIZE]),
-            count=guides.count(),
-            full_list_url=_filtered_url(index_url(GuideIndexPage, request), slug),
-            empty_text="There are no guides on this topic yet.",
-        ),
-        HubSection(
-            key="directory",
-            heading="Training and support in the directory",
-            noun="directory entry",
-            items=list(entries.order_by("title")[:HUB_LIST_SIZE]),
-            count=entries.count(),
-            full_list_url=_filtered_url(index_url(DirectoryIndexPage, request), slug),
-            empty_text="There is nothing in the directory on this topic yet.",
-        ),
-        HubSection(
-            key="events",
-            heading="Upcoming events",
-            noun="upcoming event date",
-            items=occurrences[:HUB_LIST_SIZE],
-            count=len(occurrences),
-            full_list_url=_filtered_url(index_url(EventIndexPage, request), slug),
-            empty_text="There are no events on this topic coming up.",
-        ),
-        HubSection(
-            key="news",
-            heading="News",
-            noun="news item",
-            items=list(news[:HUB_LIST_SIZE]),
-            count=news.count(),
-            full_list_url=_filtered_url(index_url(NewsIndexPage, request), slug),
-            empty_text="There is no news on this topic yet.",
-        ),
+        section("guides", guides.order_by("title"), GuideIndexPage),
+        section("directory", entries.order_by("title"), DirectoryIndexPage),
+        section("events", occurrences, EventIndexPage),
+        section("news", news, NewsIndexPage),
     ]
     news_url = sections[-1].full_list_url
     if news_url:

@@ -48,6 +48,15 @@ def _manage_link(booking):
     return manage_booking_url(booking)
 
 
+def _when_and_where(occurrence):
+    """The date's time and place, with the joining details for those booked."""
+    return f"When: {when_text(occurrence)}\n{where_text(occurrence.event, True)}"
+
+
+def _please_cancel(booking):
+    return f"If you can no longer come, please cancel:\n{_manage_link(booking)}"
+
+
 def _signature():
     return f"\n\n{getattr(settings, 'PORTAL_ORGANISATION', 'Care Quality Team')}\n"
 
@@ -64,111 +73,102 @@ def _ics_attachment(booking, occurrence):
     }
 
 
-def send_confirmation(booking, occurrence):
-    event = occurrence.event
-    body = (
-        f"Dear {booking.name},\n\n"
-        f"Your place is booked for {event.title}.\n\n"
-        f"When: {when_text(occurrence)}\n"
-        f"{where_text(event, True)}\n\n"
-        "The calendar file attached adds it to Outlook or your phone's calendar.\n\n"
-        "If you can no longer come, please cancel so someone else can have your "
-        f"place:\n{_manage_link(booking)}"
-        f"{_signature()}"
-    )
+def _queue_booking_email(booking, subject, text, calendar_for=None):
+    """`text` to the person booked, after the greeting and before the team's
+    signature; with the date's calendar file when `calendar_for` is given."""
     queue_email(
         booking.email,
+        subject,
+        f"Dear {booking.name},\n\n{text}{_signature()}",
+        attachments=[_ics_attachment(booking, calendar_for)] if calendar_for else (),
+    )
+
+
+def send_confirmation(booking, occurrence):
+    event = occurrence.event
+    _queue_booking_email(
+        booking,
         f"Booking confirmed: {event.title}, {occurrence.local_start:%-d %B %Y}",
-        body,
-        attachments=[_ics_attachment(booking, occurrence)],
+        f"Your place is booked for {event.title}.\n\n"
+        f"{_when_and_where(occurrence)}\n\n"
+        "The calendar file attached adds it to Outlook or your phone's calendar.\n\n"
+        "If you can no longer come, please cancel so someone else can have your "
+        f"place:\n{_manage_link(booking)}",
+        calendar_for=occurrence,
     )
 
 
 def send_waiting_list(booking, occurrence):
     event = occurrence.event
-    body = (
-        f"Dear {booking.name},\n\n"
+    _queue_booking_email(
+        booking,
+        f"You are on the waiting list: {event.title}",
         f"{event.title} on {when_text(occurrence)} is full, so you are on the "
         "waiting list. If a place comes free, it goes to the first person on the "
         "list and we will email you straight away.\n\n"
-        f"To see or leave the waiting list:\n{_manage_link(booking)}"
-        f"{_signature()}"
+        f"To see or leave the waiting list:\n{_manage_link(booking)}",
     )
-    queue_email(booking.email, f"You are on the waiting list: {event.title}", body)
 
 
 def send_promotion(booking, occurrence):
     event = occurrence.event
-    body = (
-        f"Dear {booking.name},\n\n"
+    _queue_booking_email(
+        booking,
+        f"You have a place: {event.title}, {occurrence.local_start:%-d %B %Y}",
         f"Good news: a place has come free and it is yours. You are booked for "
         f"{event.title}.\n\n"
-        f"When: {when_text(occurrence)}\n"
-        f"{where_text(event, True)}\n\n"
+        f"{_when_and_where(occurrence)}\n\n"
         "The calendar file attached adds it to your calendar.\n\n"
-        f"If you can no longer come, please cancel:\n{_manage_link(booking)}"
-        f"{_signature()}"
-    )
-    queue_email(
-        booking.email,
-        f"You have a place: {event.title}, {occurrence.local_start:%-d %B %Y}",
-        body,
-        attachments=[_ics_attachment(booking, occurrence)],
+        f"{_please_cancel(booking)}",
+        calendar_for=occurrence,
     )
 
 
 def send_cancellation(booking, occurrence):
     event = booking.event
     when = when_text(occurrence) if occurrence else f"{booking.occurrence_date}"
-    body = (
-        f"Dear {booking.name},\n\n"
+    _queue_booking_email(
+        booking,
+        f"Booking cancelled: {event.title}",
         f"Your booking for {event.title} on {when} is cancelled. "
         "Thank you for letting us know.\n\n"
-        f"You can book again at {event.full_url}"
-        f"{_signature()}"
+        f"You can book again at {event.full_url}",
     )
-    queue_email(booking.email, f"Booking cancelled: {event.title}", body)
 
 
 def send_reminder(booking, occurrence):
     event = occurrence.event
-    body = (
-        f"Dear {booking.name},\n\n"
-        f"A reminder that {event.title} is tomorrow.\n\n"
-        f"When: {when_text(occurrence)}\n"
-        f"{where_text(event, True)}\n\n"
-        f"If you can no longer come, please cancel:\n{_manage_link(booking)}"
-        f"{_signature()}"
-    )
-    queue_email(
-        booking.email,
+    _queue_booking_email(
+        booking,
         f"Reminder: {event.title} tomorrow, "
         f"{timezone.localtime(occurrence.start):%-I:%M%p}".replace("AM", "am").replace(
             "PM", "pm"
         ),
-        body,
-        attachments=[_ics_attachment(booking, occurrence)],
+        f"A reminder that {event.title} is tomorrow.\n\n"
+        f"{_when_and_where(occurrence)}\n\n"
+        f"{_please_cancel(booking)}",
+        calendar_for=occurrence,
     )
 
 
 def send_date_cancelled(booking, occurrence):
     event = occurrence.event
-    body = (
-        f"Dear {booking.name},\n\n"
+    _queue_booking_email(
+        booking,
+        f"Cancelled: {event.title}",
         f"We are sorry: {event.title} on {when_text(occurrence)} is cancelled, "
         "so your booking is cancelled too.\n\n"
         + (f"{occurrence.note}\n\n" if occurrence.note else "")
-        + f"See other dates and events at {event.full_url}"
-        f"{_signature()}"
+        + f"See other dates and events at {event.full_url}",
     )
-    queue_email(booking.email, f"Cancelled: {event.title}", body)
 
 
 def send_new_time(booking, occurrence):
     event = occurrence.event
     confirmed = booking.status == "confirmed"
-    body = (
-        f"Dear {booking.name},\n\n"
+    _queue_booking_email(
+        booking,
+        f"New time: {event.title}",
         f"The time of {event.title} has changed. It is now:\n\n"
         f"{when_text(occurrence)}\n\n"
         + (f"{occurrence.note}\n\n" if occurrence.note else "")
@@ -178,12 +178,6 @@ def send_new_time(booking, occurrence):
             if confirmed
             else "You are still on the waiting list.\n\n"
         )
-        + f"If you can no longer come, please cancel:\n{_manage_link(booking)}"
-        f"{_signature()}"
-    )
-    queue_email(
-        booking.email,
-        f"New time: {event.title}",
-        body,
-        attachments=[_ics_attachment(booking, occurrence)] if confirmed else [],
+        + _please_cancel(booking),
+        calendar_for=occurrence if confirmed else None,
     )

@@ -3,34 +3,21 @@ from django import forms
 from taggit.models import Tag
 
 from events.choices import MODE_FILTER_CHOICES, EventType
-from portal.choices import HomeType
-from portal.forms_utils import HoneypotMixin, LenientMultipleChoiceField
+from portal.forms_utils import (
+    HoneypotMixin,
+    checkbox_filter,
+    home_type_filter,
+    topic_filter,
+)
 
 
 class EventFilterForm(forms.Form):
     """The index's filters, each checked against an allow-list."""
 
-    type = LenientMultipleChoiceField(
-        label="Type of event",
-        required=False,
-        choices=EventType.choices,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    home_type = LenientMultipleChoiceField(
-        label="Home type",
-        required=False,
-        choices=HomeType.choices,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    topic = LenientMultipleChoiceField(
-        label="Topic", required=False, widget=forms.CheckboxSelectMultiple
-    )
-    mode = LenientMultipleChoiceField(
-        label="Online or in person",
-        required=False,
-        choices=MODE_FILTER_CHOICES,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    type = checkbox_filter("Type of event", EventType.choices)
+    home_type = home_type_filter()
+    topic = topic_filter()
+    mode = checkbox_filter("Online or in person", MODE_FILTER_CHOICES)
 
     FILTERS = ["type", "home_type", "topic", "mode"]
 

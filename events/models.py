@@ -35,10 +35,12 @@ from events.choices import (
     OccurrenceStatus,
     Recurrence,
 )
+from portal.models.fields import optional_link
 from portal.models.home_types import (
     HomeTypes,
     home_type_panels,
 )
+from portal.models.pages import SectionIndexPage
 
 # A recurring series may run for at most this long, so listings stay cheap.
 MAX_SERIES_DAYS = 3 * 366
@@ -112,16 +114,10 @@ class EventTag(TaggedItemBase):
     )
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     """/events/: upcoming events, past events, a month calendar and the feeds."""
 
-    intro = RichTextField(features=["bold", "italic", "link"], blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["discovery.HomePage"]
     subpage_types = ["events.EventPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "events index"
@@ -222,12 +218,8 @@ class EventPage(RoutablePageMixin, HomeTypes, Page):
     cost = models.CharField(
         max_length=100, default="Free", help_text='For example "Free" or "£25".'
     )
-    related_page = models.ForeignKey(
+    related_page = optional_link(
         "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text="A directory entry or guide to read before or after.",
     )
     booking_method = models.CharField(

@@ -1,19 +1,11 @@
 from django import forms
 
-from portal.choices import HomeType
-from portal.forms_utils import LenientMultipleChoiceField
+from portal.forms_utils import home_type_filter, topic_filter
 
 
 class GuideFilterForm(forms.Form):
-    topic = LenientMultipleChoiceField(
-        label="Topic", required=False, widget=forms.CheckboxSelectMultiple
-    )
-    home_type = LenientMultipleChoiceField(
-        label="Home type",
-        required=False,
-        choices=HomeType.choices,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    topic = topic_filter()
+    home_type = home_type_filter()
 
     def __init__(self, *args, topic_choices=(), **kwargs):
         super().__init__(*args, **kwargs)

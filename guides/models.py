@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -14,11 +14,13 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
 from portal.blocks import GuideBodyBlock
+from portal.models.fields import optional_link
 from portal.models.home_types import (
     HomeTypes,
     home_type_filter_fields,
     home_type_panels,
 )
+from portal.models.pages import SectionIndexPage
 
 REVIEW_WARNING_DAYS = 30
 
@@ -29,16 +31,10 @@ class GuideTag(TaggedItemBase):
     )
 
 
-class GuideIndexPage(Page):
+class GuideIndexPage(SectionIndexPage):
     """/guides/: every best-practice guide, filtered by topic and home type."""
 
-    intro = RichTextField(features=["bold", "italic", "link"], blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["discovery.HomePage"]
     subpage_types = ["guides.GuidePage"]
-    max_count = 1
 
     def get_context(self, request, *args, **kwargs):
         from guides.views import guide_index_context
@@ -62,11 +58,8 @@ class GuidePage(HomeTypes, Page):
         verbose_name="topics",
         help_text="The topics it covers.",
     )
-    guide_owner = models.ForeignKey(
+    guide_owner = optional_link(
         settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
         related_name="owned_guides",
         verbose_name="owner",
         help_text="The editor who keeps this guide current.",

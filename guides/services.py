@@ -5,20 +5,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from guides.models import REVIEW_WARNING_DAYS, GuidePage, GuideTag
-from portal.models.home_types import suits_any_home_type
+from portal.listings import on_topics_for_home_types
 from portal.outbox import queue_email
 
 
 def filter_guides(guides, topics=(), home_types=()):
     """Guides on any of `topics` that apply to any of `home_types`."""
-    if topics:
-        tagged = GuideTag.objects.filter(tag__slug__in=topics).values(
-            "content_object_id"
-        )
-        guides = guides.filter(pk__in=tagged)
-    if home_types:
-        guides = guides.filter(suits_any_home_type(home_types))
-    return guides
+    return on_topics_for_home_types(guides, GuideTag, topics, home_types)
 
 
 def guides_due_for_review(today=None):

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -23,6 +23,7 @@ from portal.models.home_types import (
     home_type_filter_fields,
     home_type_panels,
 )
+from portal.models.pages import SectionIndexPage
 
 
 class NewsTag(TaggedItemBase):
@@ -31,16 +32,10 @@ class NewsTag(TaggedItemBase):
     )
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
     """/news/: every news item, newest first, with filters and RSS/Atom feeds."""
 
-    intro = RichTextField(features=["bold", "italic", "link"], blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["discovery.HomePage"]
     subpage_types = ["news.NewsPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "news index"

@@ -12,9 +12,9 @@ from django.db.models import Q
 from taggit.models import Tag
 
 from news.models import NewsPage, NewsTag
-from portal.choices import HomeType, NewsAudience
-from portal.forms_utils import LenientMultipleChoiceField
-from portal.models.home_types import suits_any_home_type
+from portal.choices import NewsAudience
+from portal.forms_utils import checkbox_filter, home_type_filter, topic_filter
+from portal.listings import on_topics_for_home_types
 
 ACTION_REQUIRED = "yes"
 # Not a valid slug, so no tag can have it.
@@ -24,27 +24,15 @@ NO_SUCH_TOPIC = "no such topic"
 class NewsFilterForm(forms.Form):
     """The news filters, each checked against an allow-list (unknown values dropped)."""
 
-    topic = LenientMultipleChoiceField(
-        label="Topic", required=False, widget=forms.CheckboxSelectMultiple
-    )
-    home_type = LenientMultipleChoiceField(
-        label="Home type",
-        required=False,
-        choices=HomeType.choices,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    audience = LenientMultipleChoiceField(
-        label="Written for",
-        required=False,
-        choices=[choice for choice in NewsAudience.choices if choice[0] != "all-staff"],
-        widget=forms.CheckboxSelectMultiple,
+    topic = topic_filter()
+    home_type = home_type_filter()
+    audience = checkbox_filter(
+        "Written for",
+        [choice for choice in NewsAudience.choices if choice[0] != "all-staff"],
         help_text="Items for all staff are always included.",
     )
-    action_required = LenientMultipleChoiceField(
-        label="Action",
-        required=False,
-        choices=[(ACTION_REQUIRED, "Only items where homes must act")],
-        widget=forms.CheckboxSelectMultiple,
+    action_required = checkbox_filter(
+        "Action", [(ACTION_REQUIRED, "Only items where homes must act")]
     )
 
     FILTERS = ["topic", "home_type", "audience", "action_required"]
@@ -143,13 +131,7 @@ def filter_news(news, topics=(), home_types=(), audiences=(), action_required=Fa
 
     Filtering by an audience keeps items written for all staff.
     """
-    if topics:
-        tagged = NewsTag.objects.filter(tag__slug__in=topics).values(
-            "content_object_id"
-        )
-        news = news.filter(pk__in=tagged)
-    if home_types:
-        news = news.filter(suits_any_home_type(home_types))
+    news = on_topics_for_home_types(news, NewsTag, topics, home_types)
     if audiences:
         news = news.filter(audience__in=[NewsAudience.ALL_STAFF, *audiences])
     if action_required:

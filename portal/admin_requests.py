@@ -1,6 +1,7 @@
 """What the admin screens for requests from the public forms share (Leadership
 Academy applications, support requests): what was sent, read-only, above the
-fields the team changes, under one "Requests" menu.
+fields the team changes, under one "Requests" menu. Award nominations, under
+their own menu, share the permission policy and the summary panel.
 
 Only the team's groups have model permissions on these (see portal/team_roles.py);
 nobody adds or copies them in the admin, and only administrators delete them.
@@ -39,7 +40,10 @@ def sent_at(record):
     return f"{timezone.localtime(record.created_at):%-d %B %Y at %H:%M}"
 
 
-def summary_panel(render):
+def summary_panel(render, name="SummaryPanel"):
+    """A panel showing `render(record)`: the record as sent, read-only. `name`
+    is the panel type the admin's page data gives."""
+
     class SummaryPanel(HelpPanel):
         class BoundPanel(HelpPanel.BoundPanel):
             def __init__(self, **kwargs):
@@ -47,6 +51,7 @@ def summary_panel(render):
                 if self.instance is not None and self.instance.pk:
                     self.content = render(self.instance)
 
+    SummaryPanel.__name__ = SummaryPanel.__qualname__ = name
     return SummaryPanel
 
 

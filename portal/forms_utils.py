@@ -2,6 +2,8 @@
 
 from django import forms
 
+from portal.choices import HomeType
+
 
 class LenientMultipleChoiceField(forms.MultipleChoiceField):
     """A multiple choice that drops values outside the allowed set instead of failing.
@@ -21,6 +23,26 @@ class LenientMultipleChoiceField(forms.MultipleChoiceField):
             raise forms.ValidationError(
                 self.error_messages["required"], code="required"
             )
+
+
+def checkbox_filter(label, choices=(), **kwargs):
+    """An optional filter of a listing, one checkbox a value."""
+    return LenientMultipleChoiceField(
+        label=label,
+        required=False,
+        choices=choices,
+        widget=forms.CheckboxSelectMultiple,
+        **kwargs,
+    )
+
+
+def topic_filter():
+    """Topics (tag slugs); the form sets the choices, the topics in use."""
+    return checkbox_filter("Topic")
+
+
+def home_type_filter():
+    return checkbox_filter("Home type", HomeType.choices)
 
 
 class HoneypotMixin(forms.Form):

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from portal import roles
 from portal.choices import HomeType
+from portal.models.fields import optional_link
 
 # CQC location IDs are "1-" and then 9 to 11 digits, e.g. 1-123456789.
 CQC_LOCATION_ID = RegexValidator(
@@ -121,12 +122,8 @@ class SupportRequest(models.Model):
         choices=SupportRequestStatus.choices,
         default=SupportRequestStatus.NEW,
     )
-    assignee = models.ForeignKey(
+    assignee = optional_link(
         settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         limit_choices_to=team_members,
         help_text="The member of the team looking after this request.",
     )

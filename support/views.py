@@ -2,33 +2,23 @@
 with its reference number and emails, and the thin views SupportRequestPage
 routes to."""
 
-import re
-
 from django import forms
-from django.conf import settings
-from django.http import Http404, HttpResponseRedirect
-from django.template.response import TemplateResponse
 
 from portal.choices import HomeType
 from portal.forms_utils import HoneypotMixin
 from portal.public_forms import (
+    RequestFormFlow,
     choice_field,
     consent_field,
     email_field,
-    has_reference,
-    privacy_url,
-    queue_receipt_and_team_emails,
-    remember_reference,
+    full_name_field,
+    phone_field,
     text_field,
 )
-from portal.ratelimit import is_rate_limited
-from portal.references import save_with_new_reference
 from support.models import CQC_LOCATION_ID, SupportNeed, SupportRequest, Urgency
 
 SESSION_KEY = "support_requests"
 DESCRIPTION_MAX_CHARACTERS = 3000
-PHONE = re.compile(r"^\+?[0-9 ()-]{7,25}$")
-PHONE_MESSAGE = "Enter a phone number, like 0113 496 0000 or +44 7700 900 982"
 CQC_MESSAGE = (
     "Enter a CQC location ID in the correct format: 1- followed by 9 to 11 "
     "numbers, like 1-123456789"
@@ -58,22 +48,14 @@ class SupportRequestForm(HoneypotMixin, forms.Form):
     home_type = choice_field(
         "Type of home", HomeType.choices, "Choose the type of home"
     )
-    contact_name = text_field(
-        "Your full name",
-        100,
-        "Enter your full name",
-        name="Your name",
-        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
+    contact_name = full_name_field(
+        "Your full name", "Enter your full name", name="Your name"
     )
     email = email_field(help_text="We will send your confirmation here.")
-    phone = forms.CharField(
-        label="Phone number",
-        required=False,
-        max_length=30,
+    phone = phone_field(
+        "Phone number",
         help_text="So we can call you back. Include the home's number if you "
         "have no direct line.",
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
-        error_messages={"max_length": PHONE_MESSAGE},
     )
     need = choice_field(
         "What do you need help with?",
@@ -122,96 +104,48 @@ class SupportRequestForm(HoneypotMixin, forms.Form):
             raise forms.ValidationError(CQC_MESSAGE) from None
         return value
 
-    def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if phone and not PHONE.match(phone):
-            raise forms.ValidationError(PHONE_MESSAGE)
-        return phone
 
-
-def support_rate_limit():
-    return getattr(settings, "SUPPORT_REQUESTS_PER_HOUR", 10)
-
-
-def submit_support_request(page, data):
-    """Save a support request with a fresh reference and queue its emails, in one
-    transaction; the emails go after the commit and are retried if sending fails."""
-
-    def create(reference):
-        support_request = SupportRequest.objects.create(
-            reference=reference, consent=True, **data
-        )
-        queue_support_emails(support_request, page)
-        return support_request
-
-    return save_with_new_reference("CQT", SupportRequest, create)
-
-
-def queue_support_emails(support_request, page):
-    queue_receipt_and_team_emails(
-        person_email=support_request.email,
-        page=page,
-        context={"support_request": support_request},
-        receipt=(
-            f"We have your request for support {support_request.reference}",
-            "support/support_email_received.txt",
-        ),
-        team=(
-            f"New support request {support_request.reference}: "
-            f"{support_request.get_urgency_display()}",
-            "support/support_email_team.txt",
-        ),
-        admin_edit_url_name="support_requests:edit",
-        record=support_request,
+class SupportRequestFlow(RequestFormFlow):
+    form_class = SupportRequestForm
+    form_template = "support/support_request_page.html"
+    done_template = "support/support_request_done.html"
+    record_name = "support_request"
+    done_route = "done"
+    session_key = SESSION_KEY
+    rate_limit_scope = "support-request"
+    rate_limit_setting = "SUPPORT_REQUESTS_PER_HOUR"
+    too_many_message = (
+        "You have sent a lot of requests in the last hour. Please try again "
+        "later, or phone us if it is urgent."
     )
+    reference_prefix = "CQT"
+    model = SupportRequest
+    receipt_template = "support/support_email_received.txt"
+    team_template = "support/support_email_team.txt"
+    admin_edit_url_name = "support_requests:edit"
+
+    def create(self, reference, page, data):
+        return SupportRequest.objects.create(reference=reference, consent=True, **data)
+
+    def receipt_subject(self, support_request):
+        return f"We have your request for support {support_request.reference}"
+
+    def team_subject(self, support_request):
+        return (
+            f"New support request {support_request.reference}: "
+            f"{support_request.get_urgency_display()}"
+        )
+
+
+support_request_flow = SupportRequestFlow()
 
 
 # Views -----------------------------------------------------------------------
 
 
-def render_form(request, page, form, status=200):
-    context = page.get_context(request)
-    context.update({"form": form, "privacy_url": privacy_url(page)})
-    return TemplateResponse(
-        request, "support/support_request_page.html", context, status=status
-    )
-
-
 def request_support(request, page):
-    if request.method != "POST":
-        return render_form(request, page, SupportRequestForm())
-    form = SupportRequestForm(request.POST)
-    if form.is_spam():
-        return render_done(request, page, None)
-    if is_rate_limited(request, "support-request", support_rate_limit(), 3600):
-        form.add_error(
-            None,
-            "You have sent a lot of requests in the last hour. Please try again "
-            "later, or phone us if it is urgent.",
-        )
-        return render_form(request, page, form, status=429)
-    if not form.is_valid():
-        return render_form(request, page, form, status=400)
-    data = {key: form.cleaned_data[key] for key in form.saved_fields}
-    support_request = submit_support_request(page, data)
-    remember_reference(request, SESSION_KEY, support_request.reference)
-    return HttpResponseRedirect(
-        page.url
-        + page.reverse_subpage("done", kwargs={"reference": support_request.reference})
-    )
-
-
-def render_done(request, page, support_request):
-    context = page.get_context(request)
-    context.update({"support_request": support_request, "noindex": True})
-    return TemplateResponse(request, "support/support_request_done.html", context)
+    return support_request_flow.handle(request, page)
 
 
 def request_done(request, page, reference):
-    # Only the browser that sent the request sees its confirmation page.
-    if not has_reference(request, SESSION_KEY, reference):
-        raise Http404
-    support_request = SupportRequest.objects.filter(reference=reference).first()
-    if support_request is None:
-        raise Http404
-    return render_done(request, page, support_request)
+    return support_request_flow.done(request, page, reference)

@@ -14,11 +14,13 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, Orderable, Page, RevisionMixin
+from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+
+from portal.models.pages import SectionIndexPage
 
 MAX_PINS = 4
 PINNABLE_PAGE_TYPES = [
@@ -30,16 +32,10 @@ PINNABLE_PAGE_TYPES = [
 ]
 
 
-class TopicIndexPage(RoutablePageMixin, Page):
+class TopicIndexPage(RoutablePageMixin, SectionIndexPage):
     """/topics/: every topic with counts, and each topic's hub at /topics/<slug>/."""
 
-    intro = RichTextField(features=["bold", "italic", "link"], blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["discovery.HomePage"]
     subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = "topics index"

@@ -2,11 +2,12 @@ from django.db import models
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.models.fields import optional_link
 
 
 class ContentPage(Page):
@@ -33,6 +34,22 @@ class ContentPage(Page):
     subpage_types = ["portal.ContentPage"]
 
 
+class SectionIndexPage(Page):
+    """The front page of one section of the site (/news/, /guides/, /events/...):
+    one a site, under the home page, its editor's introduction above what it
+    lists (templates/components/page_intro.html)."""
+
+    intro = RichTextField(features=["bold", "italic", "link"], blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["discovery.HomePage"]
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+
 @register_setting(icon="site")
 class PortalSettings(BaseSiteSetting):
     """Contact details and footer links, set once per site by administrators."""
@@ -42,34 +59,10 @@ class PortalSettings(BaseSiteSetting):
     )
     contact_email = models.EmailField(blank=True)
     contact_phone = models.CharField(max_length=40, blank=True)
-    accessibility_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    cookies_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    contact_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    accessibility_page = optional_link("wagtailcore.Page")
+    privacy_page = optional_link("wagtailcore.Page")
+    cookies_page = optional_link("wagtailcore.Page")
+    contact_page = optional_link("wagtailcore.Page")
 
     panels = [
         MultiFieldPanel(

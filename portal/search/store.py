@@ -125,17 +125,22 @@ class IndexStore:
         self._indexes = {}
         self._lock = threading.Lock()
 
-    # Generations --------------------------------------------------------------
-
     @contextmanager
-    def swap_lock(self):
+    def _file_lock(self, name):
+        """An exclusive lock on the store's file `name`, which every process
+        using the store sees."""
         self.path.mkdir(parents=True, exist_ok=True)
-        with open(self.path / ".swap.lock", "a") as handle:
+        with open(self.path / name, "a") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)
             try:
                 yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
+
+    # Generations --------------------------------------------------------------
+
+    def swap_lock(self):
+        return self._file_lock(".swap.lock")
 
     def current_generation(self):
         """Name of the live generation, creating an empty index if there is none."""
@@ -206,15 +211,8 @@ class IndexStore:
 
     # Rebuild journal ----------------------------------------------------------
 
-    @contextmanager
     def journal_lock(self):
-        self.path.mkdir(parents=True, exist_ok=True)
-        with open(self.path / ".journal.lock", "a") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+        return self._file_lock(".journal.lock")
 
     def _journal_path(self, name):
         return self.path / f"{name}.journal"

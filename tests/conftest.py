@@ -3,7 +3,12 @@ from wagtail.models import Page, Site
 import pytest
 
 from portal import roles
+from portal.models import PortalSettings
 from tests.factories import HomePageFactory, UserFactory
+from tests.factories.news import NewsIndexPageFactory
+
+# The shared assertions report what they compared, as pytest's own do.
+pytest.register_assert_rewrite("tests.pages")
 
 # Tests that get a pytest session of their own: browser tests share one
 # committed demo database; services tests (tests/reliability/) start real
@@ -50,6 +55,22 @@ def home_page(db):
     site.root_page = home
     site.save()
     return home
+
+
+@pytest.fixture
+def news_index(home_page):
+    return NewsIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def team_email(home_page):
+    """The Care Quality Team's address, set in the site's settings: the public
+    forms send their notices to it."""
+    address = "care-quality@example.gov.uk"
+    settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.contact_email = address
+    settings.save()
+    return address
 
 
 @pytest.fixture

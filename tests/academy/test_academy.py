@@ -7,8 +7,6 @@ import io
 from django.core import mail
 from django.urls import reverse
 
-from wagtail.models import Site
-
 import pytest
 
 from academy.models import (
@@ -17,26 +15,21 @@ from academy.models import (
     ApplicationStatus,
     CohortStatus,
 )
-from portal.models import PortalSettings, QueuedEmail
+from portal.models import QueuedEmail
 from tests.factories.portal_forms import (
     AcademyApplicationFactory,
     AcademyCohortFactory,
     AcademyModuleFactory,
     AcademyPageFactory,
 )
-
-TEAM = "care-quality@example.gov.uk"
+from tests.pages import assert_shows, page_html
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def academy(home_page):
-    page = AcademyPageFactory(parent=home_page)
-    settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.contact_email = TEAM
-    settings.save()
-    return page
+def academy(home_page, team_email):
+    return AcademyPageFactory(parent=home_page)
 
 
 @pytest.fixture
@@ -49,7 +42,7 @@ def apply_url(page, cohort):
 
 
 def valid_data(**overrides):
-    data = {
+    return {
         "name": "Priya Shah",
         "email": "priya@willowcourt.example",
         "care_home": "Willow Court",
@@ -58,9 +51,8 @@ def valid_data(**overrides):
         "hopes": "Build a team that stays.",
         "consent": "on",
         "website": "",
+        **overrides,
     }
-    data.update(overrides)
-    return data
 
 
 def test_page_shows_modules_cohorts_and_testimonials(client, academy, cohort):
@@ -70,16 +62,17 @@ def test_page_shows_modules_cohorts_and_testimonials(client, academy, cohort):
     )
     closed = AcademyCohortFactory(page=academy, name="Autumn 2026", status="closed")
 
-    response = client.get(academy.url)
+    html = page_html(client.get(academy.url))
 
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "Leading change" in html
-    assert "<li>Plan</li>" in html
-    assert "It changed how I lead." in html
-    assert apply_url(academy, cohort) in html
+    assert_shows(
+        html,
+        "Leading change",
+        "<li>Plan</li>",
+        "It changed how I lead.",
+        apply_url(academy, cohort),
+        "This cohort is not taking applications.",
+    )
     assert apply_url(academy, closed) not in html
-    assert "This cohort is not taking applications." in html
 
 
 def test_page_lists_the_next_network_meetings(client, academy, monkeypatch):
@@ -136,7 +129,7 @@ def test_no_network_meetings_says_so(client, academy):
 
 
 def test_applying_stores_the_application_and_queues_both_emails(
-    client, academy, cohort, django_capture_on_commit_callbacks
+    client, academy, cohort, team_email, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(apply_url(academy, cohort), valid_data())
@@ -151,12 +144,12 @@ def test_applying_stores_the_application_and_queues_both_emails(
     assert application.consent is True
     assert {tuple(email.to) for email in QueuedEmail.objects.all()} == {
         ("priya@willowcourt.example",),
-        (TEAM,),
+        (team_email,),
     }
     assert len(mail.outbox) == 2
     applicant = next(m for m in mail.outbox if m.to == ["priya@willowcourt.example"])
     assert application.reference in applicant.body
-    team = next(m for m in mail.outbox if m.to == [TEAM])
+    team = next(m for m in mail.outbox if m.to == [team_email])
     assert f"/admin/academy/applications/edit/{application.pk}/" in team.body
     assert "priya@willowcourt.example" not in team.body
 
@@ -181,16 +174,17 @@ def test_errors_are_summarised_linked_and_typed_values_kept(client, academy, coh
         valid_data(email="not-an-email", consent="", hopes="x" * 2001, name=""),
     )
 
-    html = response.content.decode()
-    assert response.status_code == 400
-    assert "There is a problem" in html
-    assert '<a href="#id_name">Enter your full name</a>' in html
-    assert 'href="#id_email"' in html
-    assert 'href="#id_consent"' in html
-    assert "must be 2000 characters or fewer" in html
-    assert 'value="not-an-email"' in html
-    assert 'value="Willow Court"' in html
-    assert "<title>Error:" in html
+    assert_shows(
+        page_html(response, status=400),
+        "There is a problem",
+        '<a href="#id_name">Enter your full name</a>',
+        'href="#id_email"',
+        'href="#id_consent"',
+        "must be 2000 characters or fewer",
+        'value="not-an-email"',
+        'value="Willow Court"',
+        "<title>Error:",
+    )
     assert not AcademyApplication.objects.exists()
 
 
@@ -390,11 +384,7 @@ def test_editor_edits_the_academy_page_with_its_modules_and_cohorts(
     AcademyModuleFactory(page=academy, title="Leading change")
     client.force_login(editor)
     response = client.get(reverse("wagtailadmin_pages:edit", args=[academy.pk]))
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "Leading change" in html
-    assert "Spring 2027" in html
-    assert "Testimonials" in html
+    assert_shows(page_html(response), "Leading change", "Spring 2027", "Testimonials")
 
 
 def test_editor_adds_an_academy_page_under_the_home_page(client, editor, home_page):

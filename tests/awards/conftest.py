@@ -2,7 +2,6 @@ import datetime
 import io
 import time
 
-from django.core.cache import cache
 from django.utils import timezone
 
 import pytest
@@ -15,10 +14,9 @@ from tests.factories.awards import AwardsIndexPageFactory, AwardsYearPageFactory
 
 @pytest.fixture(autouse=True)
 def private_media(settings, tmp_path):
-    """Each test keeps private photos in its own folder, and starts with an empty
-    rate-limit cache."""
+    """Each test keeps private photos in its own folder (the root conftest.py
+    empties the rate-limit cache)."""
     settings.AWARDS_PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
-    cache.clear()
     return settings.AWARDS_PRIVATE_MEDIA_ROOT
 
 
@@ -57,7 +55,7 @@ def nominate_url(year_page):
 
 
 def valid_data(year_page, **overrides):
-    data = {
+    return {
         "category": str(year_page.categories.first().pk),
         "nominee_name": "Amara Bello",
         "nominee_role": "Senior carer",
@@ -73,9 +71,15 @@ def valid_data(year_page, **overrides):
         "consent_privacy": "on",
         "website": "",
         "started": started_token(time.time() - 120),
+        **overrides,
     }
-    data.update(overrides)
-    return data
+
+
+def uploaded(content, name="photo.jpg"):
+    """Bytes as the file a browser uploads under that name."""
+    file = io.BytesIO(content)
+    file.name = name
+    return file
 
 
 def image_file(size=(64, 48), fmt="JPEG", name="photo.jpg", exif=None):
@@ -83,6 +87,4 @@ def image_file(size=(64, 48), fmt="JPEG", name="photo.jpg", exif=None):
     output = io.BytesIO()
     kwargs = {"exif": exif} if exif is not None else {}
     image.save(output, format=fmt, **kwargs)
-    output.seek(0)
-    output.name = name
-    return output
+    return uploaded(output.getvalue(), name)

@@ -14,7 +14,8 @@ from awards.forms import started_token
 from awards.models import Nomination
 from awards.storage import private_storage
 from portal.models import QueuedEmail
-from tests.awards.conftest import image_file, nominate_url, valid_data
+from tests.awards.conftest import image_file, nominate_url, uploaded, valid_data
+from tests.pages import assert_shows, page_html
 
 pytestmark = pytest.mark.django_db
 
@@ -35,14 +36,14 @@ def post(client, year_page, files=None, **overrides):
 
 
 def test_open_year_offers_the_form_with_a_word_count(client, open_year):
-    response = client.get(nominate_url(open_year))
-    assert response.status_code == 200
-    content = response.content.decode()
-    assert "Send nomination" in content
-    assert 'data-module="nhsuk-character-count"' in content
-    assert 'data-maxwords="500"' in content
-    assert "Care worker of the year" in content
-    assert 'name="started"' in content
+    assert_shows(
+        page_html(client.get(nominate_url(open_year))),
+        "Send nomination",
+        'data-module="nhsuk-character-count"',
+        'data-maxwords="500"',
+        "Care worker of the year",
+        'name="started"',
+    )
 
 
 def test_form_links_to_the_privacy_notice(client, open_year, privacy_page):
@@ -190,12 +191,13 @@ def test_every_required_field_missing_gives_a_linked_error_summary(client, open_
 
 def test_what_was_typed_is_kept_after_an_error(client, open_year):
     response = post(client, open_year, nominator_email="not-an-email")
-    content = response.content.decode()
-    assert response.status_code == 400
-    assert "Enter an email address in the correct format" in content
-    assert 'value="Amara Bello"' in content
-    assert "She knows every resident&#x27;s story" in content
-    assert 'value="not-an-email"' in content
+    assert_shows(
+        page_html(response, status=400),
+        "Enter an email address in the correct format",
+        'value="Amara Bello"',
+        "She knows every resident&#x27;s story",
+        'value="not-an-email"',
+    )
 
 
 def test_html_and_script_in_every_field_are_stored_as_text_and_escaped(
@@ -414,8 +416,7 @@ def test_png_and_webp_photos_are_accepted(client, open_year):
 
 
 def test_a_non_image_renamed_jpg_is_refused(client, open_year):
-    fake = io.BytesIO(b"%PDF-1.4 this is not a photo" * 20)
-    fake.name = "holiday.jpg"
+    fake = uploaded(b"%PDF-1.4 this is not a photo" * 20, "holiday.jpg")
     response = post(client, open_year, files={"photo": fake})
     assert response.status_code == 400
     assert "must be a JPEG, PNG or WebP image" in response.content.decode()
@@ -423,8 +424,7 @@ def test_a_non_image_renamed_jpg_is_refused(client, open_year):
 
 
 def test_a_script_renamed_jpg_is_refused(client, open_year):
-    fake = io.BytesIO(b"<script>alert(1)</script>")
-    fake.name = "photo.jpg"
+    fake = uploaded(b"<script>alert(1)</script>")
     response = post(client, open_year, files={"photo": fake})
     assert response.status_code == 400
     assert not Nomination.objects.exists()
@@ -432,8 +432,7 @@ def test_a_script_renamed_jpg_is_refused(client, open_year):
 
 def test_a_truncated_jpeg_is_refused(client, open_year):
     data = image_file(size=(400, 400)).getvalue()
-    broken = io.BytesIO(data[: len(data) // 3])
-    broken.name = "photo.jpg"
+    broken = uploaded(data[: len(data) // 3])
     response = post(client, open_year, files={"photo": broken})
     assert response.status_code == 400
     assert not Nomination.objects.exists()
@@ -449,10 +448,9 @@ def test_a_decompression_bomb_is_refused(client, open_year):
     bomb = Image.new("1", (30000, 30000))
     output = io.BytesIO()
     bomb.save(output, format="PNG")
-    output.seek(0)
-    output.name = "bomb.png"
     assert len(output.getvalue()) < 1_000_000
-    response = post(client, open_year, files={"photo": output})
+    photo = uploaded(output.getvalue(), "bomb.png")
+    response = post(client, open_year, files={"photo": photo})
     assert response.status_code == 400
     assert "too large in pixels" in response.content.decode()
     assert not Nomination.objects.exists()
@@ -466,9 +464,7 @@ def test_a_photo_over_the_byte_limit_is_refused(client, open_year, settings):
 
 
 def test_an_empty_photo_file_is_refused(client, open_year):
-    empty = io.BytesIO(b"")
-    empty.name = "photo.jpg"
-    response = post(client, open_year, files={"photo": empty})
+    response = post(client, open_year, files={"photo": uploaded(b"")})
     assert response.status_code == 400
     assert not Nomination.objects.exists()
 

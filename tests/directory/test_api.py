@@ -5,9 +5,13 @@ import uuid
 import pytest
 
 from directory.choices import FeedbackStatus
-from directory.models import Feedback
 from portal import content_memo
-from tests.factories import DirectoryEntryPageFactory, ProviderFactory
+from tests.factories import (
+    DirectoryEntryPageFactory,
+    FeedbackFactory,
+    ProviderFactory,
+)
+from tests.pages import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -28,14 +32,7 @@ def test_entries_lists_live_public_entries_with_their_details(client, entries):
     entry.provider = ProviderFactory(name="Tissue Viability Service")
     entry.booking_phone = "0100 000 0303"
     entry.save_revision().publish()
-    Feedback.objects.create(
-        entry=entry,
-        rating=4,
-        comment="Useful",
-        role="nurse",
-        home_type="nursing",
-        status=FeedbackStatus.APPROVED,
-    )
+    FeedbackFactory(entry=entry, status=FeedbackStatus.APPROVED)
 
     response = client.get(ENTRIES_URL)
 
@@ -187,30 +184,23 @@ def test_odd_query_strings_never_fail(client, entries, url, params):
 
 
 def test_queries_per_page_do_not_grow_with_the_number_of_entries(client, directory):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     def queries_for_a_page():
         content_memo.forget()  # every count as just after an edit
-        with CaptureQueriesContext(connection) as captured:
-            assert client.get(ENTRIES_URL, {"sort": "az"}).status_code == 200
-        return len(captured)
+        return count_queries(client, ENTRIES_URL, {"sort": "az"})
 
     provider = ProviderFactory(name="Meadowbank")
-    for _number in range(3):
-        DirectoryEntryPageFactory(
-            parent=directory,
-            provider=provider,
-            topics=["Dignity"],
-            area_names=["North"],
-        )
+
+    def add_entries(count):
+        for _number in range(count):
+            DirectoryEntryPageFactory(
+                parent=directory,
+                provider=provider,
+                topics=["Dignity"],
+                area_names=["North"],
+            )
+
+    add_entries(3)
     queries_for_a_page()  # the first request fills the site cache
     few = queries_for_a_page()
-    for _number in range(12):
-        DirectoryEntryPageFactory(
-            parent=directory,
-            provider=provider,
-            topics=["Dignity"],
-            area_names=["North"],
-        )
+    add_entries(12)
     assert queries_for_a_page() == few

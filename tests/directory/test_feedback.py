@@ -1,9 +1,9 @@
-from django.core.cache import cache
-
 import pytest
 
 from directory.choices import FeedbackStatus
 from directory.models import DirectoryEntryPage, Feedback, OutdatedReport
+from tests.factories import FeedbackFactory
+from tests.pages import assert_shows, page_html
 
 pytestmark = pytest.mark.django_db
 
@@ -14,11 +14,6 @@ GOOD_FEEDBACK = {
     "feedback-home_type": "nursing",
     "feedback-website": "",
 }
-
-
-@pytest.fixture(autouse=True)
-def clear_rate_limits():
-    cache.clear()
 
 
 def feedback_url(entry):
@@ -38,21 +33,13 @@ def test_feedback_is_held_for_moderation(client, entries):
 def test_approved_feedback_is_shown_and_summarised(client, entries):
     entry = entries["pressure"]
     for rating in (5, 4):
-        Feedback.objects.create(
+        FeedbackFactory(
             entry=entry,
             rating=rating,
             comment=f"Rated {rating}",
-            role="nurse",
-            home_type="nursing",
             status=FeedbackStatus.APPROVED,
         )
-    Feedback.objects.create(
-        entry=entry,
-        rating=1,
-        comment="Not yet checked",
-        role="nurse",
-        home_type="nursing",
-    )
+    FeedbackFactory(entry=entry, rating=1, comment="Not yet checked")
     entry = DirectoryEntryPage.objects.get(pk=entry.pk)
     assert entry.rating_count == 2
     assert float(entry.rating_average) == 4.5
@@ -66,13 +53,8 @@ def test_approved_feedback_is_shown_and_summarised(client, entries):
 
 def test_rejecting_feedback_updates_the_summary(entries):
     entry = entries["pressure"]
-    feedback = Feedback.objects.create(
-        entry=entry,
-        rating=2,
-        comment="Too long",
-        role="nurse",
-        home_type="nursing",
-        status=FeedbackStatus.APPROVED,
+    feedback = FeedbackFactory(
+        entry=entry, rating=2, comment="Too long", status=FeedbackStatus.APPROVED
     )
     feedback.status = FeedbackStatus.REJECTED
     feedback.save()
@@ -83,11 +65,12 @@ def test_invalid_feedback_shows_errors_and_keeps_what_was_typed(client, entries)
     entry = entries["pressure"]
     data = {**GOOD_FEEDBACK, "feedback-rating": "", "feedback-comment": "Kept text"}
     response = client.post(feedback_url(entry), data)
-    assert response.status_code == 400
-    html = response.content.decode()
-    assert "There is a problem" in html
-    assert "Choose a rating from 1 to 5" in html
-    assert "Kept text" in html
+    assert_shows(
+        page_html(response, status=400),
+        "There is a problem",
+        "Choose a rating from 1 to 5",
+        "Kept text",
+    )
     assert not Feedback.objects.exists()
 
 
@@ -148,12 +131,8 @@ def test_reporting_an_out_of_date_entry(client, entries):
 
 
 def test_feedback_is_moderated_in_the_admin(client, entries, moderator, admin_user):
-    feedback = Feedback.objects.create(
-        entry=entries["pressure"],
-        rating=5,
-        comment="Great",
-        role="nurse",
-        home_type="emi",
+    feedback = FeedbackFactory(
+        entry=entries["pressure"], rating=5, comment="Great", home_type="emi"
     )
     client.force_login(admin_user)
     listing = client.get("/admin/snippets/directory/feedback/")

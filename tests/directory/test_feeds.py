@@ -6,13 +6,11 @@ import xml.etree.ElementTree as ET
 
 from django.utils import timezone
 
-from wagtail.models import PageViewRestriction
-
 import pytest
 
 from directory.models import DirectoryEntryPage
 from portal import content_memo
-from tests.factories import DirectoryEntryPageFactory
+from tests.factories import DirectoryEntryPageFactory, password_protected
 
 pytestmark = pytest.mark.django_db
 
@@ -49,11 +47,10 @@ def date_entries():
 
 def test_feed_lists_live_public_entries_newest_first(client, entries):
     DirectoryEntryPageFactory(parent=entries["dementia"].get_parent(), live=False)
-    private = DirectoryEntryPageFactory(
-        parent=entries["dementia"].get_parent(), title="Private course"
-    )
-    PageViewRestriction.objects.create(
-        page=private, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    password_protected(
+        DirectoryEntryPageFactory(
+            parent=entries["dementia"].get_parent(), title="Private course"
+        )
     )
     date_entries()
     channel = rss(client.get(FEED))

@@ -14,6 +14,7 @@ import pytest
 from directory.csv_import import COLUMNS, MAX_FILE_BYTES, check_file, import_entries
 from directory.models import DirectoryEntryPage, Provider
 from tests.factories import AreaFactory, DirectoryEntryPageFactory, ProviderFactory
+from tests.pages import assert_shows, page_html
 
 pytestmark = pytest.mark.django_db
 
@@ -321,13 +322,14 @@ def test_editor_previews_then_confirms_an_import_for_moderation(
 
     response = upload(client, csv_bytes(row(), row(title="Medicines refresher")))
 
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "Ready to import: 2 entries to create and 0 to update." in html
-    assert "submitted to moderators for approval, because your account" in html
-    assert "Medicines refresher" in html
-    assert "provider &#x27;Smile Well Community Dental&#x27; is new" in html
-    assert "Import 2 entries" in html
+    assert_shows(
+        page_html(response),
+        "Ready to import: 2 entries to create and 0 to update.",
+        "submitted to moderators for approval, because your account",
+        "Medicines refresher",
+        "provider &#x27;Smile Well Community Dental&#x27; is new",
+        "Import 2 entries",
+    )
     assert not DirectoryEntryPage.objects.exists()
     token = response.context["token"]
 
@@ -378,9 +380,12 @@ def test_preview_shows_row_problems_and_offers_no_import(client, editor, directo
     client.force_login(editor)
     response = upload(client, csv_bytes(row(), row(title="Bad", kind="workshop")))
     html = response.content.decode()
-    assert "Nothing was imported: 1 row has problems." in html
-    assert "kind &#x27;workshop&#x27; is not one of" in html
-    assert "Needs correcting" in html
+    assert_shows(
+        html,
+        "Nothing was imported: 1 row has problems.",
+        "kind &#x27;workshop&#x27; is not one of",
+        "Needs correcting",
+    )
     assert 'name="token"' not in html
     assert response.context["token"] == ""
 

@@ -2,26 +2,30 @@ import json
 
 import pytest
 
+from tests.pages import assert_shows, page_html
+
 pytestmark = pytest.mark.django_db
 
 
 def test_directory_page_shows_results_facets_and_counts(client, entries):
-    response = client.get("/directory/")
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "4 results" in html
-    assert "Dementia care mapping" in html
-    assert 'name="home_type"' in html
-    assert "Apply filters" in html
+    assert_shows(
+        page_html(client.get("/directory/")),
+        "4 results",
+        "Dementia care mapping",
+        'name="home_type"',
+        "Apply filters",
+    )
 
 
 def test_filtered_state_is_a_shareable_url_marked_noindex(client, entries):
     response = client.get("/directory/", {"home_type": "emi", "topic": "dementia-care"})
-    html = response.content.decode()
-    assert "2 results" in html
-    assert '<meta name="robots" content="noindex, follow">' in html
-    assert "Remove filter" in html
-    assert "Clear all filters" in html
+    assert_shows(
+        response.content.decode(),
+        "2 results",
+        '<meta name="robots" content="noindex, follow">',
+        "Remove filter",
+        "Clear all filters",
+    )
 
 
 @pytest.mark.parametrize(
@@ -73,12 +77,13 @@ def test_fetch_requests_get_only_the_results_region(client, entries):
 
 def test_entry_page_shows_details_and_json_ld(client, entries):
     entry = entries["dementia"]
-    response = client.get(entry.url)
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "Dementia care mapping" in html
-    assert "£120 per person" in html
-    assert "EMI (dementia and mental health) homes" in html
+    html = page_html(client.get(entry.url))
+    assert_shows(
+        html,
+        "Dementia care mapping",
+        "£120 per person",
+        "EMI (dementia and mental health) homes",
+    )
     start = html.index('<script type="application/ld+json">') + len(
         '<script type="application/ld+json">'
     )

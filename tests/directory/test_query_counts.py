@@ -1,11 +1,9 @@
 """SQL queries per directory page must not grow with the number of entries."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 import pytest
 
 from tests.factories import AreaFactory, DirectoryEntryPageFactory, ProviderFactory
+from tests.pages import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -24,13 +22,6 @@ def add_entries(directory, count, start):
         entry.areas.set([area])
 
 
-def queries_for(client, url, params):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url, params)
-    assert response.status_code == 200
-    return len(context.captured_queries)
-
-
 @pytest.mark.parametrize(
     "params",
     [
@@ -44,7 +35,7 @@ def test_directory_queries_stay_constant_as_entries_grow(client, directory, para
     client.get(
         "/directory/", params
     )  # warm per-process caches (site root, content types)
-    small = queries_for(client, "/directory/", params)
+    small = count_queries(client, "/directory/", params)
     add_entries(directory, 30, start=100)
-    large = queries_for(client, "/directory/", params)
+    large = count_queries(client, "/directory/", params)
     assert large == small, f"{small} queries with 6 entries, {large} with 36"

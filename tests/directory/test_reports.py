@@ -8,6 +8,7 @@ import pytest
 
 from directory.link_checker import BOOKING_LINK, LinkCheckResult, save_results
 from tests.factories import DirectoryEntryPageFactory, ProviderFactory
+from tests.pages import assert_hides, assert_shows, page_html
 
 pytestmark = pytest.mark.django_db
 
@@ -44,13 +45,14 @@ def test_report_lists_entries_not_checked_for_a_year(client, editor, aged_entrie
 
     response = client.get(NOT_CHECKED_URL)
 
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "Falls awareness workshop" in html
-    assert "Steady Steps Trust" in html
-    assert f"/admin/pages/{aged_entries['old'].pk}/edit/" in html
-    assert "Oral health basics" not in html
-    assert "Safeguarding refresher" not in html
+    html = page_html(response)
+    assert_shows(
+        html,
+        "Falls awareness workshop",
+        "Steady Steps Trust",
+        f"/admin/pages/{aged_entries['old'].pk}/edit/",
+    )
+    assert_hides(html, "Oral health basics", "Safeguarding refresher")
 
 
 def test_report_downloads_as_csv_and_xlsx(client, editor, aged_entries):
@@ -113,10 +115,14 @@ def test_broken_links_report_shows_the_last_run(client, editor, directory):
     response = client.get(BROKEN_LINKS_URL)
 
     html = response.content.decode()
-    assert "Links were last checked on" in html
-    assert "Hydration rounds" in html and "https://gone.example.org/" in html
-    assert "404 Not Found" in html
-    assert f"/admin/pages/{entry.pk}/edit/" in html
+    assert_shows(
+        html,
+        "Links were last checked on",
+        "Hydration rounds",
+        "https://gone.example.org/",
+        "404 Not Found",
+        f"/admin/pages/{entry.pk}/edit/",
+    )
     assert "https://fine.example.org/" not in html
 
     response = client.get(BROKEN_LINKS_URL, {"export": "csv"})

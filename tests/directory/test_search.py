@@ -200,21 +200,18 @@ def test_a_topic_added_when_publishing_is_searchable_and_counted(directory):
 
 @pytest.mark.parametrize("text", ["", "hoist"])
 def test_private_entries_are_neither_listed_nor_counted(directory, text):
-    from wagtail.models import PageViewRestriction
-
-    from tests.factories import DirectoryEntryPageFactory
+    from tests.factories import DirectoryEntryPageFactory, signed_in_only
 
     DirectoryEntryPageFactory(
         parent=directory, title="Hoist training", topics=["Moving and handling"]
     )
-    private = DirectoryEntryPageFactory(
-        parent=directory,
-        title="Hoist training for our own staff",
-        kind="funding",
-        topics=["Moving and handling"],
-    )
-    PageViewRestriction.objects.create(
-        page=private, restriction_type=PageViewRestriction.LOGIN
+    signed_in_only(
+        DirectoryEntryPageFactory(
+            parent=directory,
+            title="Hoist training for our own staff",
+            kind="funding",
+            topics=["Moving and handling"],
+        )
     )
     query = DirectoryQuery(text=text)
     assert titles(find_entries(query)) == {"Hoist training"}

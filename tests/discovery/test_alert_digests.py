@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 import pytest
 
@@ -22,9 +22,10 @@ from tests.factories import (
     DirectoryIndexPageFactory,
     GuideIndexPageFactory,
     GuidePageFactory,
+    password_protected,
 )
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
-from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
+from tests.factories.news import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -94,11 +95,10 @@ def test_topic_digest_lists_new_guides_entries_and_events(site):
         topics=["Dementia care"],
         live=False,
     )
-    private = DirectoryEntryPageFactory(
-        parent=site["directory"], title="Private course", topics=["Dementia care"]
-    )
-    PageViewRestriction.objects.create(
-        page=private, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    password_protected(
+        DirectoryEntryPageFactory(
+            parent=site["directory"], title="Private course", topics=["Dementia care"]
+        )
     )
     GuidePageFactory(
         parent=site["guides"],
@@ -297,11 +297,6 @@ def test_digest_queries_do_not_grow_with_content(site, django_assert_max_num_que
     with django_assert_max_num_queries(40) as large:
         run()
     assert len(large.captured_queries) <= len(small.captured_queries) + 2
-
-
-@pytest.fixture
-def news_index(home_page):
-    return NewsIndexPageFactory(parent=home_page)
 
 
 def test_topic_digest_includes_news_on_the_topic(site, news_index):

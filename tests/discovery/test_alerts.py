@@ -15,26 +15,11 @@ from discovery import alerts
 from discovery.models import AlertSubscriber, AlertSubscription
 from portal.models import QueuedEmail
 from portal.outbox import send_queued_email
-from tests.factories import (
-    DirectoryEntryPageFactory,
-    DirectoryIndexPageFactory,
-)
+from tests.pages import assert_shows, page_html
 
 pytestmark = pytest.mark.django_db
 
 SUBSCRIBE = "/alerts/"
-
-
-@pytest.fixture
-def directory(home_page):
-    index = DirectoryIndexPageFactory(parent=home_page)
-    DirectoryEntryPageFactory(
-        parent=index, title="Dementia care mapping", topics=["Dementia care"]
-    )
-    DirectoryEntryPageFactory(
-        parent=index, title="Safe handling of medicines", topics=["Medicines"]
-    )
-    return index
 
 
 def emails():
@@ -51,6 +36,13 @@ def link_in(body, name):
 def subscribe(client, email="manager@example.org", **data):
     data = {"email": email, "frequency": "weekly", "topic": "dementia-care", **data}
     return client.post(SUBSCRIBE, data)
+
+
+def filter_subscription(client, kind, query):
+    """Subscribes to a directory or news filter; returns the (kind, target) stored."""
+    subscribe(client, **{kind: query}, topic="")
+    subscription = AlertSubscription.objects.get()
+    return subscription.kind, subscription.target
 
 
 def confirmed_subscription(client, email="manager@example.org", **data):
@@ -134,23 +126,24 @@ def test_directory_filter_is_checked_by_the_directory_form(client, directory):
     )
     assert "topic: Dementia care" in html
     assert 'content="noindex' in html
-    subscribe(client, directory=query, topic="")
-    subscription = AlertSubscription.objects.get()
-    assert subscription.kind == "directory"
-    assert subscription.target == "home_type=emi&topic=dementia-care"
+    assert filter_subscription(client, "directory", query) == (
+        "directory",
+        "home_type=emi&topic=dementia-care",
+    )
 
 
 def test_invalid_subscription_shows_errors_and_keeps_what_was_typed(client, directory):
     response = client.post(
         SUBSCRIBE, {"email": "not-an-address", "frequency": "hourly", "topic": ""}
     )
-    html = response.content.decode()
-    assert response.status_code == 400
-    assert "There is a problem" in html
-    assert "Enter an email address in the correct format" in html
-    assert "Choose daily or weekly" in html
-    assert "Choose a topic to follow" in html
-    assert 'value="not-an-address"' in html
+    assert_shows(
+        page_html(response, status=400),
+        "There is a problem",
+        "Enter an email address in the correct format",
+        "Choose daily or weekly",
+        "Choose a topic to follow",
+        'value="not-an-address"',
+    )
     unknown_topic = client.post(
         SUBSCRIBE, {"email": "a@example.org", "frequency": "daily", "topic": "nope"}
     )
@@ -340,10 +333,10 @@ def test_news_filter_is_checked_by_the_news_form(client, directory, home_page):
     page = client.get(SUBSCRIBE, {"news": query}).content.decode()
     assert "News: Safeguarding; action required" in page
     assert 'name="news" value="topic=safeguarding&amp;action_required=yes"' in page
-    subscribe(client, news=query, topic="")
-    subscription = AlertSubscription.objects.get()
-    assert subscription.kind == "news"
-    assert subscription.target == "topic=safeguarding&action_required=yes"
+    assert filter_subscription(client, "news", query) == (
+        "news",
+        "topic=safeguarding&action_required=yes",
+    )
 
 
 def test_an_address_is_not_flooded_from_many_machines(directory, settings):

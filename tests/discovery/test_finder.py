@@ -4,24 +4,11 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from tests.factories import (
-    AreaFactory,
-    DirectoryEntryPageFactory,
-    DirectoryIndexPageFactory,
-)
+from tests.pages import assert_shows, page_html
 
 pytestmark = pytest.mark.django_db
 
 FINDER = "/find-training/"
-
-
-@pytest.fixture
-def directory(home_page):
-    index = DirectoryIndexPageFactory(parent=home_page)
-    AreaFactory(name="North")
-    DirectoryEntryPageFactory(parent=index, topics=["Dementia care"])
-    DirectoryEntryPageFactory(parent=index, topics=["Medicines"])
-    return index
 
 
 def test_questions_are_a_plain_form(client, directory):
@@ -77,15 +64,15 @@ def test_anywhere_and_everything_leave_those_filters_off(client, directory):
 
 def test_missing_or_unknown_answers_are_explained(client, directory):
     response = client.get(FINDER, {"home_type": "castle", "topic": "dementia-care"})
-    html = response.content.decode()
-    assert response.status_code == 400
-    assert "There is a problem" in html
-    assert "Choose one of the options listed" in html
-    assert "Choose an area, or anywhere in the city" in html
-    assert "Choose your role" in html
-    # What was chosen is kept.
-    assert 'value="dementia-care" checked' in html
-    assert 'content="noindex' in html
+    assert_shows(
+        page_html(response, status=400),
+        "There is a problem",
+        "Choose one of the options listed",
+        "Choose an area, or anywhere in the city",
+        "Choose your role",
+        'value="dementia-care" checked',  # what was chosen is kept
+        'content="noindex',
+    )
 
 
 def test_shortcut_placeholder_on_home_and_directory(client, directory, home_page):

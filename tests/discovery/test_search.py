@@ -1,16 +1,9 @@
-from wagtail.models import PageViewRestriction
-
 import pytest
 
-from tests.factories import ContentPageFactory
+from tests.factories import ContentPageFactory, signed_in_only
+from tests.pages import assert_hides, assert_shows, search_html
 
 pytestmark = pytest.mark.django_db
-
-
-def search_html(client, **params):
-    """The search page's HTML with highlight marks removed, for plain assertions."""
-    html = client.get("/search/", params).content.decode()
-    return html.replace("<mark>", "").replace("</mark>", "")
 
 
 @pytest.fixture
@@ -27,14 +20,14 @@ def pages(home_page):
 
 
 def test_search_finds_published_pages_only(client, pages):
-    PageViewRestriction.objects.create(
-        page=pages["private"], restriction_type=PageViewRestriction.LOGIN
-    )
+    signed_in_only(pages["private"])
     html = search_html(client, q="falls")
-    assert "Falls prevention in care homes" in html
-    assert "Falls draft plan" not in html
-    assert "Falls team notes" not in html
-    assert '<meta name="robots" content="noindex, follow">' in html
+    assert_shows(
+        html,
+        "Falls prevention in care homes",
+        '<meta name="robots" content="noindex, follow">',
+    )
+    assert_hides(html, "Falls draft plan", "Falls team notes")
 
 
 def test_search_without_a_query_invites_one(client, home_page):
@@ -84,11 +77,13 @@ def test_results_are_labelled_and_can_be_narrowed_by_kind(client, home_page):
     GuidePageFactory(parent=guides, title="Falls: what to do first")
     directory = DirectoryIndexPageFactory(parent=home_page)
     DirectoryEntryPageFactory(parent=directory, title="Falls awareness course")
-    html = search_html(client, q="falls")
-    assert "2 results" in html
-    assert ">Guide</strong>" in html
-    assert ">Training and resources</strong>" in html
-    assert "Guides (1)" in html
+    assert_shows(
+        search_html(client, q="falls"),
+        "2 results",
+        ">Guide</strong>",
+        ">Training and resources</strong>",
+        "Guides (1)",
+    )
     html = search_html(client, q="falls", kind="guide")
     assert "1 result " in html
     assert "Falls awareness course" not in html

@@ -1,8 +1,3 @@
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
-from wagtail.models import PageViewRestriction
-
 import pytest
 from taggit.models import Tag
 
@@ -12,9 +7,11 @@ from tests.factories import (
     DirectoryIndexPageFactory,
     GuideIndexPageFactory,
     GuidePageFactory,
+    signed_in_only,
 )
 from tests.factories.events import EventIndexPageFactory, EventPageFactory, days_ahead
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
+from tests.pages import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -75,13 +72,11 @@ def content(site):
             action="Apply",
         ),
     }
-    private = NewsPageFactory(
-        parent=site["news"], title="Private dementia memo", topics=["Dementia care"]
+    pages["private"] = signed_in_only(
+        NewsPageFactory(
+            parent=site["news"], title="Private dementia memo", topics=["Dementia care"]
+        )
     )
-    PageViewRestriction.objects.create(
-        page=private, restriction_type=PageViewRestriction.LOGIN
-    )
-    pages["private"] = private
     return pages
 
 
@@ -230,13 +225,6 @@ def test_sitemap_lists_every_hub(client, content):
     assert "/topics/secret-topic/</loc>" not in xml
 
 
-def queries(client, url):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
-
-
 def add_content(site, count, start):
     for number in range(start, start + count):
         topics = ["Dementia care", f"Extra topic {number % 4}"]
@@ -261,19 +249,19 @@ def test_topic_queries_stay_constant_as_content_grows(client, content, site, url
     hub.save()
     add_content(site, 3, start=0)
     client.get(url)  # warm per-process caches (site root, content types)
-    small = queries(client, url)
+    small = count_queries(client, url)
     add_content(site, 12, start=100)
-    large = queries(client, url)
+    large = count_queries(client, url)
     assert large == small, f"{small} queries with a little content, {large} with more"
 
 
 def test_tagged_pages_render_tag_links_in_constant_queries(client, content, site):
     url = content["guide"].url
     client.get(url)
-    small = queries(client, url)
+    small = count_queries(client, url)
     content["guide"].tags.add("Oral health", "Wellbeing", "Leadership")
     content["guide"].save()
-    assert queries(client, url) == small
+    assert count_queries(client, url) == small
 
 
 def test_events_far_ahead_still_count_only_within_the_listing_horizon(client, site):

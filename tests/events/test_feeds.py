@@ -5,6 +5,7 @@ import datetime
 import pytest
 from icalendar import Calendar
 
+from tests.factories import password_protected, signed_in_only
 from tests.factories.events import EventExceptionFactory, EventPageFactory, london
 
 pytestmark = pytest.mark.django_db
@@ -90,13 +91,8 @@ def test_feeds_by_type_and_topic(client, events_index, series):
 
 
 def test_no_unpublished_or_private_events_in_feeds(client, events_index):
-    from wagtail.models import PageViewRestriction
-
     EventPageFactory(parent=events_index, title="Draft event", live=False)
-    private = EventPageFactory(parent=events_index, title="Private event")
-    PageViewRestriction.objects.create(
-        page=private, restriction_type=PageViewRestriction.PASSWORD, password="x"
-    )
+    password_protected(EventPageFactory(parent=events_index, title="Private event"))
     EventPageFactory(parent=events_index, title="Public event")
     summaries = [
         str(event["SUMMARY"])
@@ -133,13 +129,9 @@ def test_all_day_events_use_dates(client, events_index):
 def test_restricted_event_files_are_not_publicly_cached(
     client, events_index, admin_user
 ):
-    from wagtail.models import PageViewRestriction
-
     event = EventPageFactory(parent=events_index)
     assert client.get(event.url + "ics/")["Cache-Control"].startswith("public")
-    PageViewRestriction.objects.create(
-        page=event, restriction_type=PageViewRestriction.LOGIN
-    )
+    signed_in_only(event)
     client.force_login(admin_user)
     response = client.get(event.url + "ics/")
     assert response.status_code == 200

@@ -2,14 +2,13 @@ import datetime
 import json
 import re
 
-from django.core.cache import cache
-
 import pytest
 
 from events import services
 from events.choices import BookingStatus
 from events.models import Booking
 from portal.models import QueuedEmail
+from tests.factories import signed_in_only
 from tests.factories.events import (
     BookingFactory,
     EventExceptionFactory,
@@ -17,19 +16,13 @@ from tests.factories.events import (
     days_ahead,
     london,
 )
+from tests.pages import assert_shows, page_html
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def clear_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def booking_data(occurrence_date, **overrides):
-    data = {
+    return {
         "booking-occurrence": occurrence_date.isoformat(),
         "booking-name": "Amina Shah",
         "booking-email": "amina@oaklodge.example.org",
@@ -38,9 +31,8 @@ def booking_data(occurrence_date, **overrides):
         "booking-accessibility_needs": "",
         "booking-consent": "on",
         "booking-website": "",
+        **overrides,
     }
-    data.update(overrides)
-    return data
 
 
 def test_index_lists_upcoming_first_and_past_separately(client, events_index):
@@ -185,12 +177,13 @@ def test_booking_form_errors_keep_what_was_typed(client, events_index):
         event.url + "book/",
         booking_data(date, **{"booking-email": "not-an-email", "booking-consent": ""}),
     )
-    assert response.status_code == 400
-    html = response.content.decode()
-    assert "There is a problem" in html
-    assert 'href="#id_booking-email"' in html
-    assert 'value="Amina Shah"' in html
-    assert "Tick the box to agree" in html
+    assert_shows(
+        page_html(response, status=400),
+        "There is a problem",
+        'href="#id_booking-email"',
+        'value="Amina Shah"',
+        "Tick the box to agree",
+    )
     assert not Booking.objects.exists()
 
 
@@ -287,11 +280,8 @@ def test_bad_tokens_are_not_found(client, events_index):
 
 
 def test_private_and_draft_events_are_hidden(client, events_index):
-    from wagtail.models import PageViewRestriction
-
-    private = EventPageFactory(parent=events_index, title="Private meeting")
-    PageViewRestriction.objects.create(
-        page=private, restriction_type=PageViewRestriction.LOGIN
+    private = signed_in_only(
+        EventPageFactory(parent=events_index, title="Private meeting")
     )
     html = client.get(events_index.url).content.decode()
     assert "Private meeting" not in html

@@ -31,15 +31,20 @@ def book(event, email, date=None, **kwargs):
     )
 
 
-def test_monthly_weekday_series_keeps_local_time_across_clock_changes(events_index):
-    # First Tuesday of each month at 7pm, through the October clock change.
-    event = EventPageFactory(
+def first_tuesday_evenings(events_index, until):
+    """A series on the first Tuesday of each month, 7 to 9pm, from September 2026."""
+    return EventPageFactory(
         parent=events_index,
         start=london(2026, 9, 1, 19),
         end=london(2026, 9, 1, 21),
         recurrence="monthly-weekday",
-        recurs_until=datetime.date(2027, 4, 30),
+        recurs_until=until,
     )
+
+
+def test_monthly_weekday_series_keeps_local_time_across_clock_changes(events_index):
+    # Through the October clock change.
+    event = first_tuesday_evenings(events_index, until=datetime.date(2027, 4, 30))
     occurrences = event.occurrences()
     assert [occ.date for occ in occurrences] == [
         datetime.date(2026, 9, 1),
@@ -60,13 +65,7 @@ def test_monthly_weekday_series_keeps_local_time_across_clock_changes(events_ind
 
 
 def test_cancelled_and_moved_dates(events_index):
-    event = EventPageFactory(
-        parent=events_index,
-        start=london(2026, 9, 1, 19),
-        end=london(2026, 9, 1, 21),
-        recurrence="monthly-weekday",
-        recurs_until=datetime.date(2026, 12, 31),
-    )
+    event = first_tuesday_evenings(events_index, until=datetime.date(2026, 12, 31))
     EventExceptionFactory(event=event, original_date=datetime.date(2026, 10, 6))
     EventExceptionFactory(
         event=event,

@@ -5,6 +5,8 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from wagtail.models import PageViewRestriction
+
 import factory
 import wagtail_factories
 
@@ -19,6 +21,29 @@ def publish_children(page):
         page.save_revision().publish()
     else:
         page.save()
+
+
+def add_topics(page, create, names, **kwargs):
+    """`topics=[...]` on a page factory: tags the page with those topics."""
+    if create and names:
+        page.tags.add(*names)
+        publish_children(page)
+
+
+def signed_in_only(page):
+    """Restricts the page to signed-in visitors, as an editor's privacy setting does."""
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.LOGIN
+    )
+    return page
+
+
+def password_protected(page, password="x"):
+    """Restricts the page to visitors who give its password."""
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password=password
+    )
+    return page
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -85,6 +110,18 @@ class AreaFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("name",)
 
 
+class FeedbackFactory(factory.django.DjangoModelFactory):
+    """A visitor's rating of a directory entry, waiting for moderation."""
+
+    rating = 4
+    comment = "Useful"
+    role = "nurse"
+    home_type = "nursing"
+
+    class Meta:
+        model = "directory.Feedback"
+
+
 class DirectoryEntryPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Training offer {n}")
     summary = "A short course for care home staff."
@@ -101,11 +138,7 @@ class DirectoryEntryPageFactory(wagtail_factories.PageFactory):
         model = "directory.DirectoryEntryPage"
         skip_postgeneration_save = True
 
-    @factory.post_generation
-    def topics(self, create, names, **kwargs):
-        if create and names:
-            self.tags.add(*names)
-            publish_children(self)
+    topics = factory.PostGeneration(add_topics)
 
     @factory.post_generation
     def area_names(self, create, names, **kwargs):
@@ -138,8 +171,4 @@ class GuidePageFactory(wagtail_factories.PageFactory):
         model = "guides.GuidePage"
         skip_postgeneration_save = True
 
-    @factory.post_generation
-    def topics(self, create, names, **kwargs):
-        if create and names:
-            self.tags.add(*names)
-            publish_children(self)
+    topics = factory.PostGeneration(add_topics)

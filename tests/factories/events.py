@@ -9,7 +9,7 @@ import factory
 import wagtail_factories
 
 from events.models import Booking, EventException, EventIndexPage, EventPage
-from tests.factories import publish_children
+from tests.factories import add_topics
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -47,11 +47,7 @@ class EventPageFactory(wagtail_factories.PageFactory):
         model = EventPage
         skip_postgeneration_save = True
 
-    @factory.post_generation
-    def topics(self, create, names, **kwargs):
-        if create and names:
-            self.tags.add(*names)
-            publish_children(self)
+    topics = factory.PostGeneration(add_topics)
 
 
 class EventExceptionFactory(factory.django.DjangoModelFactory):

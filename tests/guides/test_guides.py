@@ -8,6 +8,7 @@ from django.utils import timezone
 import pytest
 
 from tests.factories import GuideIndexPageFactory, GuidePageFactory, UserFactory
+from tests.pages import assert_shows, page_html
 
 pytestmark = pytest.mark.django_db
 
@@ -79,15 +80,15 @@ def guides(home_page):
 
 
 def test_guide_page_renders_its_blocks(client, guides):
-    response = client.get(guides["checklist"].url)
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "data-checklist=" in html
-    assert "Medicines audit done" in html
-    assert '<caption class="nhsuk-table__caption">Home types compared</caption>' in html
-    assert '<th scope="col" class="nhsuk-table__header">Nurses on site</th>' in html
-    assert "Talk to the resident" in html
-    assert "Last reviewed:" in html
+    assert_shows(
+        page_html(client.get(guides["checklist"].url)),
+        "data-checklist=",
+        "Medicines audit done",
+        '<caption class="nhsuk-table__caption">Home types compared</caption>',
+        '<th scope="col" class="nhsuk-table__header">Nurses on site</th>',
+        "Talk to the resident",
+        "Last reviewed:",
+    )
 
 
 def test_guides_index_filters_by_topic_and_home_type(client, guides):

@@ -3,12 +3,11 @@
 import datetime
 from email.utils import parsedate_to_datetime
 
-from wagtail.models import PageViewRestriction
-
 import pytest
 from defusedxml import ElementTree
 
 from portal.choices import NewsAudience
+from tests.factories import signed_in_only
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,10 +37,7 @@ def news(home_page):
         deadline=today + datetime.timedelta(days=30),
     )
     NewsPageFactory(parent=index, title="Draft: fees uplift", live=False)
-    private = NewsPageFactory(parent=index, title="Private: team rota")
-    PageViewRestriction.objects.create(
-        page=private, restriction_type=PageViewRestriction.LOGIN
-    )
+    signed_in_only(NewsPageFactory(parent=index, title="Private: team rota"))
     return index
 
 
@@ -158,9 +154,7 @@ def test_filtered_feed_title_says_what_it_holds(client, news):
 
 
 def test_feed_of_a_private_news_index_is_not_public(client, news):
-    PageViewRestriction.objects.create(
-        page=news, restriction_type=PageViewRestriction.LOGIN
-    )
+    signed_in_only(news)
 
     response = client.get("/news/feed/")
 

@@ -3,22 +3,17 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from wagtail.models import PageViewRestriction
-
 import pytest
 
 from news.services import news_published_since
 from portal.choices import NewsAudience
-from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
+from tests.factories import password_protected, signed_in_only
+from tests.factories.news import NewsPageFactory
+from tests.pages import assert_hides, assert_shows, count_queries, page_html
 
 pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date.today()
-
-
-@pytest.fixture
-def news_index(home_page):
-    return NewsIndexPageFactory(parent=home_page)
 
 
 def days_ago(days):
@@ -62,10 +57,7 @@ def titles(response):
 
 def test_index_lists_live_public_news_newest_first(client, news, news_index):
     NewsPageFactory(parent=news_index, title="A draft update", live=False)
-    private = NewsPageFactory(parent=news_index, title="A private update")
-    PageViewRestriction.objects.create(
-        page=private, restriction_type=PageViewRestriction.LOGIN
-    )
+    signed_in_only(NewsPageFactory(parent=news_index, title="A private update"))
 
     response = client.get("/news/")
 
@@ -76,14 +68,16 @@ def test_index_lists_live_public_news_newest_first(client, news, news_index):
         "New safeguarding thresholds from April",
     ]
     html = response.content.decode()
-    assert "A draft update" not in html
-    assert "A private update" not in html
-    assert "Action required" in html
-    assert "Read the new thresholds and brief your staff" in html
+    assert_hides(html, "A draft update", "A private update")
+    assert_shows(
+        html,
+        "Action required",
+        "Read the new thresholds and brief your staff",
+        'type="application/rss+xml"',
+        'href="/news/feed/"',
+        'href="/news/feed/atom/"',
+    )
     assert 'name="robots"' not in html
-    assert 'type="application/rss+xml"' in html
-    assert 'href="/news/feed/"' in html
-    assert 'href="/news/feed/atom/"' in html
 
 
 @pytest.mark.parametrize(
@@ -177,13 +171,14 @@ def test_pagination_falls_back_for_bad_page_numbers(client, news_index, page):
 def test_news_page_shows_action_and_deadline(client, news):
     response = client.get(news["thresholds"].url)
 
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "Action required" in html
-    assert "Read the new thresholds and brief your staff" in html
-    assert f'datetime="{news["thresholds"].deadline:%Y-%m-%d}"' in html
-    assert "For registered managers in all care homes." in html
-    assert "Safeguarding" in html
+    assert_shows(
+        page_html(response),
+        "Action required",
+        "Read the new thresholds and brief your staff",
+        f'datetime="{news["thresholds"].deadline:%Y-%m-%d}"',
+        "For registered managers in all care homes.",
+        "Safeguarding",
+    )
 
 
 def test_news_page_says_when_deadline_has_passed(client, news_index):
@@ -247,11 +242,8 @@ def test_news_published_since_returns_newer_live_public_items(news_index):
     NewsPageFactory(
         parent=news_index, title="Draft", live=False, first_published_at=now
     )
-    private = NewsPageFactory(
-        parent=news_index, title="Private", first_published_at=now
-    )
-    PageViewRestriction.objects.create(
-        page=private, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    password_protected(
+        NewsPageFactory(parent=news_index, title="Private", first_published_at=now)
     )
 
     found = list(news_published_since(now - datetime.timedelta(days=1)))
@@ -295,16 +287,6 @@ def add_news(index, count, start):
             action_required=bool(number % 2),
             action="Check your policy",
         )
-
-
-def count_queries(client, url, params):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url, params)
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,6 @@
 restore the archive into an empty database and find the content and media."""
 
 import os
-import subprocess
-import sys
 import uuid
 from pathlib import Path
 
@@ -11,7 +9,7 @@ from django.db import connection
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.commands import manage_py
 
 CREATE_CONTENT = """
 from django.core.files.base import ContentFile
@@ -30,18 +28,6 @@ page = Page.objects.get(slug="visiting")
 print("page:", page.title, page.live)
 print("media:", default_storage.open("documents/visiting-plan.txt").read().decode())
 """
-
-
-def manage(*args, env):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    return result
 
 
 @pytest.fixture
@@ -77,10 +63,12 @@ def test_backup_restores_into_an_empty_database(tmp_path, database_urls):
         "DATABASE_URL": source_url,
     }
     for step in [("migrate", "--noinput"), ("shell", "-c", CREATE_CONTENT)]:
-        result = manage(*step, env=env)
+        result = manage_py(*step, env=env)
         assert result.returncode == 0, result.stderr
 
-    backup = manage("backup_portal", "--output-dir", str(tmp_path / "backups"), env=env)
+    backup = manage_py(
+        "backup_portal", "--output-dir", str(tmp_path / "backups"), env=env
+    )
     assert backup.returncode == 0, backup.stderr
     archive = backup.stdout.strip().splitlines()[-1]
     assert Path(archive).name.startswith("portal-backup-")
@@ -91,16 +79,16 @@ def test_backup_restores_into_an_empty_database(tmp_path, database_urls):
         "DATABASE_URL": empty_url,
         "PORTAL_VAR_DIR": str(tmp_path / "new-var"),
     }
-    restore = manage("restore_portal", archive, env=new_env)
+    restore = manage_py("restore_portal", archive, env=new_env)
     assert restore.returncode == 0, restore.stderr
     assert "and the media files" in restore.stdout
 
-    found = manage("shell", "-c", FIND_CONTENT, env=new_env)
+    found = manage_py("shell", "-c", FIND_CONTENT, env=new_env)
     assert found.returncode == 0, found.stderr
     assert "page: Visiting after a fall True" in found.stdout
     assert "media: Visiting plan" in found.stdout
 
     # Restoring over a portal that has content needs --force.
-    again = manage("restore_portal", archive, "--skip-index", env=new_env)
+    again = manage_py("restore_portal", archive, "--skip-index", env=new_env)
     assert again.returncode != 0
     assert "already has content" in again.stderr

@@ -6,12 +6,12 @@ from django.core.cache import caches
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 import pytest
 
 from portal import content_memo, page_cache
-from tests.factories import ContentPageFactory, GuideIndexPageFactory
+from tests.factories import ContentPageFactory, GuideIndexPageFactory, signed_in_only
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ def test_unpublishing_or_restricting_a_section_removes_it_at_once(client, home_p
     html = view(client)
     assert ">About us</a>" in html and ">Staff room</a>" in html
 
-    PageViewRestriction.objects.create(page=staff, restriction_type="login")
+    signed_in_only(staff)
     html = view(client)
     assert ">About us</a>" in html and "Staff room" not in html
 

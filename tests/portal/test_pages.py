@@ -1,23 +1,22 @@
-from wagtail.models import PageViewRestriction
-
 import pytest
 
-from tests.factories import ContentPageFactory
+from tests.factories import ContentPageFactory, signed_in_only
+from tests.pages import assert_hides, assert_shows, page_html
 
 pytestmark = pytest.mark.django_db
 
 
 def test_home_page_shows_intro_sections_and_empty_states(client, home_page):
-    response = client.get("/")
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "Training, guidance and support for care homes." in html
-    assert "Latest guides" in html
-    assert "No guides have been published yet" in html
-    assert "There are no events coming up" in html
-    assert "Nominations for this year" in html
-    assert 'href="#maincontent"' in html
-    assert 'lang="en-GB"' in html
+    assert_shows(
+        page_html(client.get("/")),
+        "Training, guidance and support for care homes.",
+        "Latest guides",
+        "No guides have been published yet",
+        "There are no events coming up",
+        "Nominations for this year",
+        'href="#maincontent"',
+        'lang="en-GB"',
+    )
 
 
 def test_primary_navigation_lists_live_sections_in_menu(client, home_page):
@@ -27,10 +26,8 @@ def test_primary_navigation_lists_live_sections_in_menu(client, home_page):
         parent=home_page, title="Draft section", show_in_menus=True, live=False
     )
     html = client.get("/").content.decode()
-    assert 'aria-label="Main menu"' in html
-    assert ">Directory</a>" in html
-    assert "Hidden section</a>" not in html
-    assert "Draft section" not in html
+    assert_shows(html, 'aria-label="Main menu"', ">Directory</a>")
+    assert_hides(html, "Hidden section</a>", "Draft section")
 
 
 def test_home_quick_links_fall_back_to_menu_sections(client, home_page):
@@ -47,11 +44,12 @@ def test_home_quick_links_fall_back_to_menu_sections(client, home_page):
 def test_content_page_renders_body_and_breadcrumbs(client, home_page):
     page = ContentPageFactory(parent=home_page, title="Privacy notice", slug="privacy")
     response = client.get("/privacy/")
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "<h1>Privacy notice</h1>" in html
-    assert "Plain information for care homes." in html
-    assert 'aria-label="Breadcrumb"' in html
+    assert_shows(
+        page_html(response),
+        "<h1>Privacy notice</h1>",
+        "Plain information for care homes.",
+        'aria-label="Breadcrumb"',
+    )
     assert page.title in response.context["page"].title
 
 
@@ -62,10 +60,7 @@ def test_draft_page_is_not_found_for_the_public(client, home_page):
 
 
 def test_private_page_asks_for_login(client, home_page, editor):
-    page = ContentPageFactory(parent=home_page, slug="team-only")
-    PageViewRestriction.objects.create(
-        page=page, restriction_type=PageViewRestriction.LOGIN
-    )
+    signed_in_only(ContentPageFactory(parent=home_page, slug="team-only"))
     response = client.get("/team-only/")
     assert response.status_code == 302
     assert "/_util/login/" in response["Location"] or "login" in response["Location"]
@@ -98,16 +93,10 @@ def test_robots_txt_blocks_admin_and_points_to_sitemap(client, home_page):
 def test_sitemap_lists_live_public_pages_only(client, home_page):
     ContentPageFactory(parent=home_page, slug="cookies")
     ContentPageFactory(parent=home_page, slug="unpublished", live=False)
-    private = ContentPageFactory(parent=home_page, slug="private")
-    PageViewRestriction.objects.create(
-        page=private, restriction_type=PageViewRestriction.LOGIN
-    )
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    body = response.content.decode()
+    signed_in_only(ContentPageFactory(parent=home_page, slug="private"))
+    body = page_html(client.get("/sitemap.xml"))
     assert "/cookies/" in body
-    assert "/unpublished/" not in body
-    assert "/private/" not in body
+    assert_hides(body, "/unpublished/", "/private/")
 
 
 def test_django_admin_is_not_exposed(client, home_page):

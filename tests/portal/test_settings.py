@@ -1,11 +1,8 @@
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+from tests.commands import manage_py
 
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "portal.settings.production",
@@ -19,14 +16,7 @@ def run_manage(*args, env):
     unset = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     clean_env = {k: v for k, v in os.environ.items() if k not in unset}
     clean_env.update(env)
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=PROJECT_ROOT,
-        env=clean_env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return manage_py(*args, env=clean_env, timeout=120)
 
 
 def test_check_deploy_is_clean_under_production_settings(tmp_path):

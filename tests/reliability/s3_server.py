@@ -6,13 +6,15 @@ does: an object uploaded "private" answers 403 to a plain GET, a "public-read"
 one answers 200. `client()` is a boto3 client with the owner's credentials.
 """
 
-import subprocess
-import tempfile
-import urllib.error
-import urllib.request
 from pathlib import Path
 
-from tests.reliability.services import PYTHON, free_port, wait_for
+from tests.reliability.services import (
+    PYTHON,
+    LoggedProcess,
+    free_port,
+    url_answers,
+    wait_for,
+)
 
 MOTO_SERVER = str(Path(PYTHON).parent / "moto_server")
 REGION = "eu-west-2"
@@ -22,29 +24,20 @@ CREDENTIALS = {
 }
 
 
-class S3Server:
+class S3Server(LoggedProcess):
     def __init__(self):
+        super().__init__()
         self.port = free_port()
-        self.process = None
-        self.log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in stop())
 
     @property
     def url(self):
         return f"http://127.0.0.1:{self.port}"
 
     def answers(self):
-        try:
-            with urllib.request.urlopen(self.url + "/moto-api/", timeout=1):
-                return True
-        except urllib.error.URLError:
-            return False
+        return url_answers(self.url + "/moto-api/", timeout=1)
 
     def start(self):
-        self.process = subprocess.Popen(
-            [MOTO_SERVER, "-H", "127.0.0.1", "-p", str(self.port)],
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
+        self.launch([MOTO_SERVER, "-H", "127.0.0.1", "-p", str(self.port)])
         wait_for(self.answers, "moto_server (S3)", process=self.process)
         return self
 
@@ -79,9 +72,3 @@ class S3Server:
     def keys(self, bucket, prefix=""):
         listing = self.client().list_objects_v2(Bucket=bucket, Prefix=prefix)
         return [item["Key"] for item in listing.get("Contents", [])]
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(10)
-        self.log.close()

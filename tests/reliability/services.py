@@ -21,6 +21,8 @@ from urllib.parse import urlsplit
 
 import requests
 
+from tests.commands import manage_py
+
 # Re-exported: the tests import every server from here.
 from tests.reliability.postgres import (  # noqa: F401
     PostgresCluster,
@@ -46,18 +48,37 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 def wait_for(check, what, timeout=30.0, process=None):
-    """Polls check() until it is true; fails with what went wrong otherwise."""
+    """Polls check() until it returns something true, and returns that; fails
+    with what went wrong otherwise. A connection refused (OSError) counts as
+    not yet; a process given that exits fails at once."""
     deadline = time.monotonic() + timeout
+    last_error = None
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
             raise RuntimeError(f"{what} exited with {process.returncode}")
         try:
-            if check():
-                return
-        except OSError:
-            pass
+            outcome = check()
+        except OSError as error:
+            last_error = error
+        else:
+            if outcome:
+                return outcome
         time.sleep(0.05)
-    raise TimeoutError(f"{what} did not come up within {timeout} s")
+    raise TimeoutError(f"gave up waiting for {what} after {timeout} s") from last_error
+
+
+def form_token(page):
+    """The CSRF token of the form on a page already fetched."""
+    return CSRF.search(page.text).group(1)
+
+
+def url_answers(url, timeout=2):
+    """Whether a GET of url succeeds."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout):
+            return True
+    except urllib.error.URLError:
+        return False
 
 
 def port_answers(port):
@@ -136,14 +157,19 @@ def manage(environment, *args, check=True, settings=None, timeout=300):
     """Runs manage.py with this environment; returns the finished process."""
     if settings:
         environment = {**environment, "DJANGO_SETTINGS_MODULE": settings}
-    return subprocess.run(
-        [PYTHON, "manage.py", *args],
-        cwd=ROOT,
-        env=environment,
-        check=check,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
+    return manage_py(*args, env=environment, check=check, timeout=timeout)
+
+
+def create_admin(environment, username, password):
+    """An administrator (a Django superuser) for signing in to the admin."""
+    manage(
+        {**environment, "DJANGO_SUPERUSER_PASSWORD": password},
+        "createsuperuser",
+        "--noinput",
+        "--username",
+        username,
+        "--email",
+        f"{username}@example.gov.uk",
     )
 
 
@@ -156,53 +182,30 @@ def seed(environment):
     manage(environment, "collectstatic", "--noinput", "-v", "0")
 
 
-class AppServer:
-    """The portal under gunicorn, as `Procfile`'s web process starts it."""
+class LoggedProcess:
+    """A server or worker started in the project folder, what it writes kept
+    in a temporary file."""
 
-    def __init__(self, environment, workers=2, name="web"):
-        self.environment = environment
-        self.workers = workers
-        self.name = name
-        self.port = free_port()
+    def __init__(self):
         self.process = None
-        self.log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in stop())
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in close())
 
-    @property
-    def base_url(self):
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self):
+    def launch(self, command, environment=None):
         self.process = subprocess.Popen(
-            [
-                GUNICORN,
-                "portal.wsgi",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--workers",
-                str(self.workers),
-                "--timeout",
-                "60",
-            ],
+            command,
             cwd=ROOT,
-            env=self.environment,
+            env=environment,
             stdout=self.log,
             stderr=subprocess.STDOUT,
         )
-        wait_for(self.healthy, f"gunicorn ({self.name})", process=self.process)
-        return self
-
-    def healthy(self):
-        try:
-            with urllib.request.urlopen(self.base_url + "/health/", timeout=2):
-                return True
-        except urllib.error.URLError:
-            return False
+        return self.process
 
     def output(self):
         self.log.seek(0)
         return self.log.read().decode(errors="replace")
 
     def stop(self):
+        """SIGTERM, as a process manager stops it; killed after 15 seconds."""
         if self.process and self.process.poll() is None:
             self.process.terminate()
             try:
@@ -213,8 +216,46 @@ class AppServer:
         self.process = None
 
     def close(self):
+        """Stops the process; returns what it wrote, and forgets it."""
         self.stop()
+        output = self.output()
         self.log.close()
+        return output
+
+
+class AppServer(LoggedProcess):
+    """The portal under gunicorn, as `Procfile`'s web process starts it."""
+
+    def __init__(self, environment, workers=2, name="web"):
+        super().__init__()
+        self.environment = environment
+        self.workers = workers
+        self.name = name
+        self.port = free_port()
+
+    @property
+    def base_url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self):
+        self.launch(
+            [
+                GUNICORN,
+                "portal.wsgi",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(self.workers),
+                "--timeout",
+                "60",
+            ],
+            self.environment,
+        )
+        wait_for(self.healthy, f"gunicorn ({self.name})", process=self.process)
+        return self
+
+    def healthy(self):
+        return url_answers(self.base_url + "/health/")
 
 
 class Visitor(requests.Session):
@@ -253,8 +294,7 @@ class Visitor(requests.Session):
 
     def csrf_token(self, path):
         """Opens the form at path; returns its CSRF token."""
-        page = self.follow(self.get(path))
-        return CSRF.search(page.text).group(1)
+        return form_token(self.follow(self.get(path)))
 
     def sign_in(self, username, password):
         token = self.csrf_token("/admin/login/")

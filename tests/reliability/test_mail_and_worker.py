@@ -15,10 +15,7 @@ EMAIL_RETRY_MAX_SECONDS=1), so no test waits minutes.
 """
 
 import re
-import subprocess
-import tempfile
 import textwrap
-import time
 import uuid
 from collections import Counter
 
@@ -28,11 +25,13 @@ import pytest
 from tests.reliability.mail_server import MailServer
 from tests.reliability.services import (
     PYTHON,
-    ROOT,
     AppServer,
+    LoggedProcess,
     Visitor,
+    form_token,
     manage,
     portal_environment,
+    wait_for,
 )
 
 TEAM = "care-quality@example.gov.uk"  # the demo site's contact email
@@ -80,16 +79,16 @@ def workers(site):
     assert not any("Traceback" in output for output in outputs), outputs
 
 
-class Worker:
-    """`manage.py db_worker`, as systemd would run it next to gunicorn."""
+class Worker(LoggedProcess):
+    """`manage.py db_worker`, as systemd would run it next to gunicorn (stopped,
+    it finishes the task in hand, then exits)."""
 
     def __init__(self, environment):
+        super().__init__()
         self.environment = environment
-        self.process = None
-        self.log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in close())
 
     def start(self):
-        self.process = subprocess.Popen(
+        self.launch(
             [
                 PYTHON,
                 "manage.py",
@@ -98,34 +97,12 @@ class Worker:
                 "--interval",
                 "0.1",
             ],
-            cwd=ROOT,
-            env=self.environment,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
+            self.environment,
         )
         return self
 
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()  # finishes the task in hand, then exits
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
-
-    def output(self):
-        self.log.seek(0)
-        return self.log.read().decode(errors="replace")
-
     def ready(self):
         return "Starting worker" in self.output()
-
-    def close(self):
-        """Returns what the worker wrote, and forgets it."""
-        output = self.output()
-        self.log.close()
-        return output
 
 
 def batch_worker(site):
@@ -169,18 +146,6 @@ def delivered(site, address, subject_start=""):
     ]
 
 
-def eventually(check, what, timeout=WAIT):
-    """Polls check() until it returns something true, which is returned."""
-    deadline = time.monotonic() + timeout
-    while True:
-        outcome = check()
-        if outcome:
-            return outcome
-        if time.monotonic() > deadline:
-            pytest.fail(f"{what} did not happen within {timeout} s")
-        time.sleep(0.1)
-
-
 def states(site, expected):
     """(status, attempts, last_error) of every expected email queued."""
     return [state for found in outbox(site, expected).values() for state in found]
@@ -221,53 +186,49 @@ def address(label):
     return f"{label}-{uuid.uuid4().hex[:8]}@home.example.org"
 
 
-def form_token(page):
-    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+def send_reference_form(visitor, path, data, prefix):
+    """Sends the public form at path; returns the reference (prefix-...) in the
+    address of the confirmation page it leads to."""
+    response = visitor.post(
+        path, data={"csrfmiddlewaretoken": visitor.csrf_token(path), **data}
+    )
+    assert response.status_code == 302, response.text[:500]
+    return re.search(rf"/({prefix}-[^/]+)/$", response.headers["Location"]).group(1)
 
 
 def ask_for_support(site, email):
-    visitor = Visitor(site["app"])
-    token = visitor.csrf_token("/ask-for-support/")
-    response = visitor.post(
-        "/ask-for-support/",
-        data={
-            "csrfmiddlewaretoken": token,
-            "home_name": "Maple House",
-            "cqc_location_id": "1-123456789",
-            "home_type": "nursing",
-            "contact_name": "Priya Shah",
-            "email": email,
-            "need": "training",
-            "urgency": "routine",
-            "description": "We would like help planning dementia training.",
-            "consent": "on",
-            "website": "",
-        },
+    request = {
+        "home_name": "Maple House",
+        "cqc_location_id": "1-123456789",
+        "home_type": "nursing",
+        "contact_name": "Priya Shah",
+        "email": email,
+        "need": "training",
+        "urgency": "routine",
+        "description": "We would like help planning dementia training.",
+        "consent": "on",
+        "website": "",
+    }
+    return send_reference_form(
+        Visitor(site["app"]), "/ask-for-support/", request, "CQT"
     )
-    assert response.status_code == 302, response.text[:500]
-    return re.search(r"/(CQT-[^/]+)/$", response.headers["Location"]).group(1)
 
 
 def apply_to_the_academy(site, email):
     visitor = Visitor(site["app"])
     page = visitor.follow(visitor.get("/leadership-academy/"))
     path = re.search(r'href="(/leadership-academy/apply/\d+/)"', page.text).group(1)
-    response = visitor.post(
-        path,
-        data={
-            "csrfmiddlewaretoken": visitor.csrf_token(path),
-            "name": "Tom Okafor",
-            "email": email,
-            "care_home": "Beech Lodge",
-            "role": "Deputy manager",
-            "time_in_post": "6-months-to-2-years",
-            "hopes": "To lead my team through our next inspection with confidence.",
-            "consent": "on",
-            "website": "",
-        },
-    )
-    assert response.status_code == 302, response.text[:500]
-    return re.search(r"/(LA-[^/]+)/$", response.headers["Location"]).group(1)
+    application = {
+        "name": "Tom Okafor",
+        "email": email,
+        "care_home": "Beech Lodge",
+        "role": "Deputy manager",
+        "time_in_post": "6-months-to-2-years",
+        "hopes": "To lead my team through our next inspection with confidence.",
+        "consent": "on",
+        "website": "",
+    }
+    return send_reference_form(visitor, path, application, "LA")
 
 
 @pytest.fixture(scope="module")
@@ -413,8 +374,10 @@ def test_a_running_worker_sends_alert_confirmations_and_digests(site, workers):
     workers(1)
     email = address("digest")
     subscribe_to_alerts(site, email)
-    confirmation = eventually(
-        lambda: delivered(site, email, f"{ALERTS}: confirm"), "the confirmation email"
+    confirmation = wait_for(
+        lambda: delivered(site, email, f"{ALERTS}: confirm"),
+        "the confirmation email",
+        timeout=WAIT,
     )[0]
     link = re.search(r"https?://[^/\s]+(/alerts/confirm/[^\s]+/)", body(confirmation))
     visitor = Visitor(site["app"])
@@ -434,7 +397,9 @@ def test_a_running_worker_sends_alert_confirmations_and_digests(site, workers):
     )
     first = manage(site["environment"], "send_alert_digests")
     assert "Queued 1 alert digests" in first.stdout, first.stdout
-    digest = eventually(lambda: delivered(site, email, f"{ALERTS}: ")[1:], "the digest")
+    digest = wait_for(
+        lambda: delivered(site, email, f"{ALERTS}: ")[1:], "the digest", timeout=WAIT
+    )
     assert "new item" in digest[0]["Subject"]
     assert "/alerts/unsubscribe/" in digest[0]["List-Unsubscribe"]
 
@@ -465,13 +430,17 @@ def test_while_the_mail_server_is_down_emails_wait_then_arrive_once(
             )
 
         # The workers try, fail, and try again by themselves (no cron).
-        eventually(retried, "a second try at every email")
+        wait_for(retried, "a second try at every email", timeout=WAIT)
         for address_, subject in expected:
             assert not delivered(site, address_, subject)
     finally:
         mail.start()
 
-    eventually(lambda: all_sent(site, expected), "sending once the server is back")
+    wait_for(
+        lambda: all_sent(site, expected),
+        "sending once the server is back",
+        timeout=WAIT,
+    )
     assert_each_arrived_once(site, expected)
     # Cron, the safety net, finds nothing left to send.
     cron = manage(site["environment"], "send_queued_emails")
@@ -501,10 +470,14 @@ def test_mail_the_server_refuses_keeps_the_reason_and_goes_once_accepted(site, w
                 for status, _attempts, error in found
             )
 
-        eventually(refused, "the refusal being recorded")
+        wait_for(refused, "the refusal being recorded", timeout=WAIT)
     finally:
         mail.accept()
-    eventually(lambda: all_sent(site, expected), "sending once the server accepts")
+    wait_for(
+        lambda: all_sent(site, expected),
+        "sending once the server accepts",
+        timeout=WAIT,
+    )
     assert_each_arrived_once(site, expected)
 
 
@@ -513,7 +486,9 @@ def test_two_workers_and_cron_at_once_send_each_email_once(site, workers):
     one queued the old way, without the count of attempts), while two running
     workers and cron race for them."""
     racers = workers(2)
-    eventually(lambda: all(worker.ready() for worker in racers), "both workers")
+    wait_for(
+        lambda: all(worker.ready() for worker in racers), "both workers", timeout=WAIT
+    )
     tag = uuid.uuid4().hex[:8]
     started = rows(site, "SELECT now()")[0][0]
     manage(
@@ -544,9 +519,9 @@ def test_two_workers_and_cron_at_once_send_each_email_once(site, workers):
         (f"race-{tag}-{number}@home.example.org", f"Race {tag} {number}")
         for number in range(30)
     ]
-    eventually(lambda: all_sent(site, expected), "sending all thirty")
+    wait_for(lambda: all_sent(site, expected), "sending all thirty", timeout=WAIT)
     # Every task has run, and none failed: none is left to send anything later.
-    eventually(
+    wait_for(
         lambda: (
             rows(
                 site,
@@ -557,6 +532,7 @@ def test_two_workers_and_cron_at_once_send_each_email_once(site, workers):
             == [("SUCCESSFUL", 90)]
         ),
         "the workers finishing every task",
+        timeout=WAIT,
     )
     assert_each_arrived_once(site, expected)
     # Nobody even tried one twice.

@@ -19,7 +19,13 @@ import requests
 from PIL import Image
 
 from tests.reliability.s3_server import S3Server
-from tests.reliability.services import AppServer, Visitor, manage, portal_environment
+from tests.reliability.services import (
+    AppServer,
+    Visitor,
+    create_admin,
+    manage,
+    portal_environment,
+)
 
 ADMIN = {"username": "media-admin", "password": "s3-media-admin-password-1"}
 BUCKET = "portal-media"
@@ -35,19 +41,11 @@ def site(seeded_site):
         SEARCH_BACKEND="database",
         **s3.environment(BUCKET),
     )
-    manage(
-        {**environment, "DJANGO_SUPERUSER_PASSWORD": ADMIN["password"]},
-        "createsuperuser",
-        "--noinput",
-        "--username",
-        ADMIN["username"],
-        "--email",
-        "media-admin@example.gov.uk",
-    )
+    create_admin(environment, **ADMIN)
     server = AppServer(environment, workers=1).start()
     yield {"s3": s3, "server": server, "environment": environment}
     server.close()
-    s3.stop()
+    s3.close()
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,7 @@
 import pytest
 
 from portal.search.store import forget_stores
+from tests.factories import ContentPageFactory
 
 BACKENDS = {
     "whoosh": "portal.search.backend",
@@ -27,3 +28,17 @@ def whoosh_backend(settings, tmp_path):
     }
     yield "whoosh"
     forget_stores()
+
+
+@pytest.fixture
+def content_page(home_page):
+    """Makes content pages to search for: content_page(title, summary, text) is
+    a page under the home page whose body is one paragraph of that text (the
+    factory's usual body when no text is given); other fields as keywords."""
+
+    def make(title, summary, text=None, parent=home_page, **fields):
+        if text is not None:
+            fields["body"] = [{"type": "paragraph", "value": f"<p>{text}</p>"}]
+        return ContentPageFactory(parent=parent, title=title, summary=summary, **fields)
+
+    return make

@@ -7,12 +7,12 @@ from django.utils import timezone
 
 from modelsearch.backends import get_search_backend
 from modelsearch.query import MATCH_ALL, Phrase, PlainText
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 import pytest
 
 from portal.models import ContentPage
-from tests.factories import ContentPageFactory
+from tests.factories import ContentPageFactory, signed_in_only
 
 pytestmark = pytest.mark.django_db
 
@@ -21,39 +21,26 @@ def titles(results):
     return sorted(page.title for page in results)
 
 
-def body(text):
-    return [{"type": "paragraph", "value": f"<p>{text}</p>"}]
-
-
 @pytest.fixture
-def pages(search_backend, home_page):
-    falls = ContentPageFactory(
-        parent=home_page,
-        title="Falls prevention in care homes",
-        summary="Reduce falls with simple checks.",
-        body=body("Walking aids, lighting and footwear all matter for care."),
+def pages(search_backend, content_page):
+    falls = content_page(
+        "Falls prevention in care homes",
+        "Reduce falls with simple checks.",
+        "Walking aids, lighting and footwear all matter for care.",
     )
-    medicines = ContentPageFactory(
-        parent=home_page,
-        title="Safe handling of medication",
-        summary="Giving and recording medication in care homes.",
-        body=body("Store every medicine safely and keep care records."),
+    medicines = content_page(
+        "Safe handling of medication",
+        "Giving and recording medication in care homes.",
+        "Store every medicine safely and keep care records.",
     )
-    dementia = ContentPageFactory(
+    dementia = content_page(
+        "Dementia friendly environments",
+        "Signs, colour and lighting for residents living with dementia.",
+        "Good lighting helps people with dementia avoid falls in care.",
         parent=falls,
-        title="Dementia friendly environments",
-        summary="Signs, colour and lighting for residents living with dementia.",
-        body=body("Good lighting helps people with dementia avoid falls in care."),
     )
-    draft = ContentPageFactory(
-        parent=home_page, title="Falls draft plan", live=False, summary="care"
-    )
-    private = ContentPageFactory(
-        parent=home_page, title="Falls team notes", summary="care"
-    )
-    PageViewRestriction.objects.create(
-        page=private, restriction_type=PageViewRestriction.LOGIN
-    )
+    draft = content_page("Falls draft plan", "care", live=False)
+    private = signed_in_only(content_page("Falls team notes", "care"))
     older = timezone.now() - datetime.timedelta(days=30)
     Page.objects.filter(pk=falls.pk).update(first_published_at=older)
     falls.refresh_from_db()
@@ -236,31 +223,27 @@ def test_awkward_queries_never_error(whoosh_backend, home_page, query):
 
 
 @pytest.fixture
-def whoosh_pages(whoosh_backend, home_page):
+def whoosh_pages(whoosh_backend, content_page):
     return {
-        "medicines": ContentPageFactory(
-            parent=home_page,
-            title="Safe handling",
-            summary="Recording what was given.",
-            body=body("Every medication round is recorded."),
+        "medicines": content_page(
+            "Safe handling",
+            "Recording what was given.",
+            "Every medication round is recorded.",
         ),
-        "falls": ContentPageFactory(
-            parent=home_page,
-            title="Falls prevention",
-            summary="Checks for people at risk.",
-            body=body("Lighting and footwear for residents with dementia."),
+        "falls": content_page(
+            "Falls prevention",
+            "Checks for people at risk.",
+            "Lighting and footwear for residents with dementia.",
         ),
-        "emi": ContentPageFactory(
-            parent=home_page,
-            title="EMI home staffing",
-            summary="Skills mix for specialist homes.",
-            body=body("How to plan rotas."),
+        "emi": content_page(
+            "EMI home staffing",
+            "Skills mix for specialist homes.",
+            "How to plan rotas.",
         ),
-        "body_only": ContentPageFactory(
-            parent=home_page,
-            title="Staff wellbeing",
-            summary="Looking after the team.",
-            body=body("Rotas that prevent falls in staff energy."),
+        "body_only": content_page(
+            "Staff wellbeing",
+            "Looking after the team.",
+            "Rotas that prevent falls in staff energy.",
         ),
     }
 

@@ -10,17 +10,16 @@ import re
 
 from django.db import connection
 
-from wagtail.models import PageViewRestriction
-
 import pytest
 
 from tests.factories import (
-    ContentPageFactory,
     DirectoryEntryPageFactory,
     DirectoryIndexPageFactory,
     ProviderFactory,
     UserFactory,
+    signed_in_only,
 )
+from tests.pages import assert_shows, page_html, search_html
 
 pytestmark = [
     pytest.mark.django_db,
@@ -42,16 +41,6 @@ def postgres_search(settings):
     return backend
 
 
-def body(text):
-    return [{"type": "paragraph", "value": f"<p>{text}</p>"}]
-
-
-def search_html(client, **params):
-    """The search page's HTML with highlight marks removed, for plain assertions."""
-    html = client.get("/search/", params).content.decode()
-    return html.replace("<mark>", "").replace("</mark>", "")
-
-
 def result_titles(html):
     """Result titles in the order the page lists them."""
     return re.findall(
@@ -60,44 +49,30 @@ def result_titles(html):
 
 
 @pytest.fixture
-def pages(home_page):
+def pages(content_page):
     # The title match is created first: on equal scores the newest page would
     # come first, so only ranking can put it above the body match.
-    pages = {
-        "hoists": ContentPageFactory(
-            parent=home_page,
-            title="Hoist safety checks",
-            summary="What to check before every transfer.",
-            body=body("Slings wear out: look at the stitching."),
+    return {
+        "hoists": content_page(
+            "Hoist safety checks",
+            "What to check before every transfer.",
+            "Slings wear out: look at the stitching.",
         ),
-        "rotas": ContentPageFactory(
-            parent=home_page,
-            title="Planning staff rotas",
-            summary="Cover for nights and weekends.",
-            body=body("Two people trained to use the hoist on every shift."),
+        "rotas": content_page(
+            "Planning staff rotas",
+            "Cover for nights and weekends.",
+            "Two people trained to use the hoist on every shift.",
         ),
-        "medication": ContentPageFactory(
-            parent=home_page,
-            title="Safe handling of medication",
-            summary="Giving and recording medication in care homes.",
-            body=body("Keep the records up to date."),
+        "medication": content_page(
+            "Safe handling of medication",
+            "Giving and recording medication in care homes.",
+            "Keep the records up to date.",
         ),
-        "draft": ContentPageFactory(
-            parent=home_page,
-            title="Hoist training draft",
-            summary="Not published yet.",
-            live=False,
-        ),
-        "private": ContentPageFactory(
-            parent=home_page,
-            title="Hoist team notes",
-            summary="For the team only.",
+        "draft": content_page("Hoist training draft", "Not published yet.", live=False),
+        "private": signed_in_only(
+            content_page("Hoist team notes", "For the team only.")
         ),
     }
-    PageViewRestriction.objects.create(
-        page=pages["private"], restriction_type=PageViewRestriction.LOGIN
-    )
-    return pages
 
 
 def test_site_search_finds_stemmed_words(client, pages):
@@ -194,13 +169,8 @@ def facet_count(html, name, value):
     return int(match.group(1)) if match else 0
 
 
-def directory_html(client, **params):
-    html = client.get("/directory/", params).content.decode()
-    return html.replace("<mark>", "").replace("</mark>", "")
-
-
 def test_directory_search_counts_facets_with_the_other_filters(client, directory):
-    html = directory_html(client, q="hoists", cost="paid")
+    html = search_html(client, "/directory/", q="hoists", cost="paid")
     assert "1 result" in html
     assert "Hoist refresher e-learning" in html
     assert "Moving and handling training" not in html
@@ -217,7 +187,7 @@ def test_directory_search_counts_facets_with_the_other_filters(client, directory
 
 
 def test_directory_search_finds_stemmed_words_and_ranks_titles_first(client, directory):
-    html = directory_html(client, q="hoist")
+    html = search_html(client, "/directory/", q="hoist")
     assert "2 results" in html
     assert html.index("Hoist refresher e-learning") < html.index(
         "Moving and handling training"
@@ -227,11 +197,12 @@ def test_directory_search_finds_stemmed_words_and_ranks_titles_first(client, dir
 def test_admin_page_search_finds_drafts_for_an_editor(client, pages, editor):
     client.force_login(editor)
     response = client.get("/admin/pages/search/", {"q": "hoist"})
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "Hoist training draft" in html
-    assert "Hoist safety checks" in html
-    assert "Hoist team notes" in html
+    assert_shows(
+        page_html(response),
+        "Hoist training draft",
+        "Hoist safety checks",
+        "Hoist team notes",
+    )
 
 
 def test_admin_autocomplete_matches_word_beginnings(client, pages, editor):

@@ -1,6 +1,9 @@
-"""Demo awards: this year open for nominations, last year with its winners.
+"""Demo awards: this year open for nominations, last year with its winners, from
+demo/content/awards.yaml.
 
-Idempotent: a year that already exists is left as it is. All names are invented.
+Nominations are generated from the names and statements there, picked at random
+with a fixed seed, so every load makes the same ones. Idempotent: a year that
+already exists is left as it is.
 """
 
 import datetime
@@ -17,125 +20,81 @@ from awards.choices import NominationStatus, Relationship, Setting
 from awards.models import LONDON, AwardCategory, AwardsIndexPage, AwardsYearPage
 from awards.roles import ensure_award_permissions
 from awards.services import publish_photo, record_score, submit_nomination
+from demo.loader import load, template
 from discovery.models import HomePage
+from portal.roles import AWARDS_PANEL
 
 ONE_DAY = datetime.timedelta(days=1)
-CATEGORIES = [
-    {
-        "name": "Nursing home nurse of the year",
-        "description": "For a registered nurse whose skill and kindness make a real "
-        "difference to the people living in a nursing home.",
-        "eligibility": "Registered nurses working in a nursing home in the city.",
-        "criteria": "Clinical care that puts the person first\n"
-        "Leadership and support for colleagues\n"
-        "Difference made to residents and families",
-    },
-    {
-        "name": "Care or support worker of the year",
-        "description": "For a care or support worker who goes the extra mile, every "
-        "day, for the people they support.",
-        "eligibility": "Care and support workers in a care home or in people's own "
-        "homes.",
-        "criteria": "Kindness, dignity and respect\n"
-        "Going beyond what is expected\n"
-        "Difference made to the people they support",
-    },
-    {
-        "name": "Volunteer of the year",
-        "description": "For a volunteer who gives their time to brighten the lives of "
-        "people receiving care.",
-        "eligibility": "Unpaid volunteers in any adult social care service in the city.",
-        "criteria": "Commitment and reliability\n"
-        "Difference made to people's wellbeing\n"
-        "Working well with staff and families",
-    },
-    {
-        "name": "Care home registered manager of the year",
-        "description": "For a registered manager who leads a home where residents "
-        "and staff thrive.",
-        "eligibility": "Managers registered with the CQC for a care home in the city.",
-        "criteria": "Leadership and culture\n"
-        "Improvements in the quality of care\n"
-        "Supporting and developing staff",
-    },
-    {
-        "name": "Outstanding contribution to social care",
-        "description": "For someone whose work over many years has made care in the "
-        "city better for everyone.",
-        "eligibility": "Anyone working in adult social care in the city, in any role.",
-        "criteria": "Lasting impact on care in the city\n"
-        "Inspiring others\n"
-        "Commitment over time",
-    },
-]
-
-JUDGING = (
-    "<p>After nominations close, the Care Quality Team checks that each nomination "
-    "is eligible. A panel of people from the council, the NHS, the care providers' "
-    "association, Healthwatch and people who use care services then reads every "
-    "eligible nomination.</p><p>Each panel member scores each nomination from 1 to 5 "
-    "against the criteria for its award. Panel members who know a nominee say so and "
-    "do not score them. The highest scoring nominations make the shortlist, and the "
-    "panel meets to choose the winners.</p>"
-)
-PARTNERS = (
-    "<p>The awards are run by the council's Care Quality Team with the local care "
-    "providers' association, the older people's forum and Healthwatch.</p>"
-    "<ul><li>Sponsored by the city's university care home innovation network</li>"
-    "<li>Ceremony venue kindly given by the Civic Hall</li></ul>"
-)
-
-FIRST_NAMES = [
-    "Amara", "Bethany", "Callum", "Dorota", "Efua", "Farid", "Grace", "Harjit",
-    "Isla", "Jonah", "Keisha", "Liam", "Maryam", "Niall", "Olu", "Priya",
-]  # fmt: skip
-LAST_NAMES = [
-    "Ashworth", "Bello", "Chaudhry", "Dawson", "Evans", "Fenwick", "Gill",
-    "Hughes", "Iqbal", "Jankowski", "Kerr", "Lowe", "Mensah", "Novak",
-]  # fmt: skip
-HOMES = [
-    "Beech House Care Home", "Meadowbank Nursing Home", "Riverside Lodge",
-    "The Willows Residential Home", "Oakfield Court", "Home Support Partners",
-]  # fmt: skip
-STATEMENTS = [
-    "She knows every resident's story and makes time to listen, even on the "
-    "busiest shifts. When my dad moved in he was frightened; within a week he was "
-    "joining in with the music afternoons she started.",
-    "He set up a weekly garden club that now has twelve regular members. Residents "
-    "who rarely left their rooms now plant, water and pick vegetables for the "
-    "kitchen.",
-    "Since taking over as manager she has turned the home around. Staff feel "
-    "listened to, sickness absence has halved and families tell us the atmosphere "
-    "is warm and welcoming.",
-    "She trains new starters with patience and humour, and checks in on them "
-    "after difficult shifts. Several have told me they stayed in care because of "
-    "her.",
-]
 
 
-def seed():
+def read_content():
+    content = load("awards.yaml")
+    index = content.record("index_page")
+    year_page = content.record("year_page")
+    nominations = content.record("nominations")
+    made_up = content.record("made_up")
+    data = {
+        "index_page": {
+            "title": index.text("title"),
+            "slug": index.text("slug"),
+            "intro": index.rich_text("intro"),
+            "search_description": index.text("search_description"),
+        },
+        "year_title": year_page.text("title"),
+        "intro": {
+            True: year_page.rich_text("past_intro"),
+            False: year_page.rich_text("current_intro"),
+        },
+        "judging": year_page.rich_text("judging"),
+        "partners": year_page.rich_text("partners"),
+        "categories": [
+            {
+                "name": category.text("name"),
+                "description": category.text("description"),
+                "eligibility": category.text("eligibility"),
+                "criteria": "\n".join(category.texts("criteria")),
+            }
+            for category in content.records("categories", unique="name")
+        ],
+        "nominations": {
+            past: [
+                {
+                    "status": nomination.choice("status", NominationStatus),
+                    "photo": nomination.flag("photo"),
+                    "citation": nomination.flag("citation"),
+                }
+                for nomination in nominations.records(key)
+            ]
+            for past, key in ((True, "past_year"), (False, "current_year"))
+        },
+        "citation": content.text("citation"),
+        "first_names": made_up.texts("first_names"),
+        "last_names": made_up.texts("last_names"),
+        "workplaces": made_up.texts("workplaces"),
+        "roles": made_up.texts("roles"),
+        "settings": made_up.choice_list("settings", Setting),
+        "statements": made_up.texts("statements"),
+    }
+    content.done()
+    return data
+
+
+def seed(content=None):
+    """Load this section's demo content (read from its files unless given)."""
     ensure_award_permissions(django_apps)
     home = HomePage.objects.first()
     if home is None:
         return None
+    content = content or read_content()
     index = AwardsIndexPage.objects.first()
     if index is None:
         index = home.add_child(
-            instance=AwardsIndexPage(
-                title="Quality in Care Awards",
-                slug="awards",
-                show_in_menus=True,
-                intro="<p>Every year the city celebrates the people who make care "
-                "outstanding. Anyone can nominate someone who works in adult social "
-                "care: a resident, a relative, a colleague or a partner.</p>",
-                search_description="Nominate someone for the city's Quality in Care "
-                "Awards and see past winners.",
-            )
+            instance=AwardsIndexPage(show_in_menus=True, **content["index_page"])
         )
     rng = random.Random(2026)
     this_year = timezone.localdate().year
-    seed_year(index, this_year - 1, rng, past=True)
-    seed_year(index, this_year, rng, past=False)
+    seed_year(index, this_year - 1, rng, True, content)
+    seed_year(index, this_year, rng, False, content)
     return index
 
 
@@ -143,27 +102,21 @@ def london(*args):
     return datetime.datetime(*args, tzinfo=LONDON)
 
 
-def seed_year(index, year, rng, past):
+def seed_year(index, year, rng, past, content):
     if AwardsYearPage.objects.filter(year=year).exists():
         return
     page = AwardsYearPage(
-        title=f"Quality in Care Awards {year}",
+        title=template(content["year_title"], year=year),
         slug=str(year),
         year=year,
-        intro=(
-            f"<p>The {year} awards celebrated the people who make care in the city "
-            "kind, safe and personal. Thank you to everyone who sent a nomination.</p>"
-            if past
-            else f"<p>Do you know someone in care who deserves to be recognised? "
-            f"Nominate them for the {year} Quality in Care Awards.</p>"
-        ),
+        intro=template(content["intro"][past], year=year),
         nominations_open_at=london(year, 11, 1, 9, 0),
         nominations_close_at=london(year + 1, 1, 31, 17, 0),
         shortlist_announced_on=datetime.date(year + 1, 3, 2),
         ceremony_at=london(year + 1, 4, 23, 18, 30),
         ceremony_link="",
-        judging=JUDGING,
-        partners=PARTNERS,
+        judging=content["judging"],
+        partners=content["partners"],
         results_published=past,
         winners_announced=past,
     )
@@ -183,14 +136,14 @@ def seed_year(index, year, rng, past):
         page.nominations_close_at = london(year, 1, 31, 17, 0)
         page.shortlist_announced_on = datetime.date(year, 3, 2)
         page.ceremony_at = london(year, 4, 23, 18, 30)
-    page.categories = [AwardCategory(**category) for category in CATEGORIES]
+    page.categories = [AwardCategory(**category) for category in content["categories"]]
     index.add_child(instance=page)
     page.save_revision().publish()
-    seed_nominations(page, rng, past)
+    seed_nominations(page, rng, past, content)
 
 
-def person(rng):
-    return f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+def person(rng, content):
+    return f"{rng.choice(content['first_names'])} {rng.choice(content['last_names'])}"
 
 
 def demo_photo(rng):
@@ -203,28 +156,19 @@ def demo_photo(rng):
     return output.getvalue()
 
 
-def seed_nominations(page, rng, past):
-    judges = list(get_user_model().objects.filter(groups__name="Awards panel"))
-    per_category = 4 if past else 2
+def seed_nominations(page, rng, past, content):
+    judges = list(get_user_model().objects.filter(groups__name=AWARDS_PANEL))
     for category in page.categories.all():
-        for number in range(per_category):
-            nominee = person(rng)
-            nominator = person(rng)
+        for spec in content["nominations"][past]:
+            nominee = person(rng, content)
+            nominator = person(rng, content)
             data = {
                 "nominee_name": nominee,
-                "nominee_role": rng.choice(
-                    ["Senior carer", "Nurse", "Activities coordinator", "Manager"]
-                ),
-                "nominee_workplace": rng.choice(HOMES),
-                "setting": rng.choice(
-                    [
-                        Setting.NURSING_HOME,
-                        Setting.RESIDENTIAL_HOME,
-                        Setting.CARE_AT_HOME,
-                    ]
-                ),
+                "nominee_role": rng.choice(content["roles"]),
+                "nominee_workplace": rng.choice(content["workplaces"]),
+                "setting": rng.choice(content["settings"]),
                 "cqc_location_id": f"1-{rng.randint(100000000, 999999999)}",
-                "statement": rng.choice(STATEMENTS),
+                "statement": rng.choice(content["statements"]),
                 "nominator_name": nominator,
                 "nominator_email": f"{nominator.lower().replace(' ', '.')}@example.com",
                 "nominator_phone": "",
@@ -232,29 +176,14 @@ def seed_nominations(page, rng, past):
                 "nominee_may_be_contacted": True,
                 "consent_privacy": True,
             }
-            photo = demo_photo(rng) if past and number < 2 else None
+            photo = demo_photo(rng) if spec["photo"] else None
             nomination = submit_nomination(page, category, data, photo, notify=False)
             nomination.submitted_at = page.nominations_open_at + datetime.timedelta(
                 days=rng.randint(1, 80)
             )
-            if past:
-                nomination.status = [
-                    NominationStatus.WINNER,
-                    NominationStatus.HIGHLY_COMMENDED,
-                    NominationStatus.SHORTLISTED,
-                    NominationStatus.ELIGIBLE,
-                ][number]
-                if number < 3:
-                    nomination.citation = (
-                        f"{nominee} was praised by residents and colleagues for "
-                        "the warmth and care they bring to every day."
-                    )
-            else:
-                nomination.status = (
-                    NominationStatus.ELIGIBLE
-                    if number == 0
-                    else NominationStatus.RECEIVED
-                )
+            nomination.status = spec["status"]
+            if spec["citation"]:
+                nomination.citation = template(content["citation"], nominee=nominee)
             nomination.save()
             if photo:
                 publish_photo(nomination)

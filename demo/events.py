@@ -1,427 +1,109 @@
-"""Demo content for events: the events index, a year of events and some bookings.
+"""Demo content for events: the events index, a year of events and some bookings,
+from demo/content/events.yaml.
 
 Idempotent: events are looked up by slug and left alone if they exist, so
 `seed_demo` can run on every `make run`. Dates are relative to the day the seed
-first runs, so upcoming events stay upcoming. Venues and people are made up.
+first runs, so upcoming events stay upcoming.
 """
 
 import datetime
 
 from django.utils import timezone
 
+from demo.loader import load, template
 from discovery.models import HomePage
-from events.choices import AttendanceMode, BookingMethod, BookingStatus, EventType
-from events.models import Booking, EventException, EventIndexPage, EventPage
-
-INDEX_PAGE = {
-    "title": "Events",
-    "slug": "events",
-    "intro": (
-        "<p>Training sessions, network meetings, provider forums and briefings for "
-        "everyone working in the city's older people's care homes. Book a place, "
-        "add dates to your calendar, or subscribe so new events appear by "
-        "themselves.</p>"
-    ),
-    "search_description": (
-        "Training, network meetings, forums and briefings for care home staff "
-        "in the city, with online booking and calendar feeds."
-    ),
-}
-
-VENUES = {
-    "hall": (
-        "Riverside Community Hall",
-        "12 Mill Lane\nRiverside",
-        "Step-free entrance from the car park. Hearing loop in the main hall. "
-        "Bus 14 stops outside.",
-    ),
-    "council": (
-        "Council House, Committee Room 2",
-        "Victoria Square\nCity Centre",
-        "Lift to all floors. Accessible toilets on each floor. Blue badge "
-        "parking on Market Street.",
-    ),
-    "library": (
-        "Northfield Library meeting room",
-        "3 Church Road\nNorthfield",
-        "Ground floor room with level access. Free parking behind the library.",
-    ),
-    "grange": (
-        "The Grange Conference Centre",
-        "40 Elm Road\nEastgate",
-        "Step-free throughout. Hearing loop and quiet room available.",
-    ),
-    "castle": (
-        "Castle Hotel Ballroom",
-        "1 Castle Street\nCity Centre",
-        "Step-free entrance on Castle Street. Lift to the ballroom.",
-    ),
-    "online": ("", "", ""),
-}
-
-JOIN = (
-    "Join on Microsoft Teams: https://teams.example.org/meet/cqt-{slug}\n"
-    "Meeting ID: 385 227 914  Passcode: Care24"
+from events.choices import (
+    AttendanceMode,
+    BookingMethod,
+    BookingStatus,
+    EventType,
+    OccurrenceStatus,
+    Recurrence,
 )
+from events.models import Booking, EventException, EventIndexPage, EventPage
+from portal.choices import HOME_TYPE_FIELDS, HomeType
 
-# slug: (title, type, days from today, start hour, hours, venue, mode, topics,
-#        capacity, summary, description, extra)
-EVENTS = [
-    (
-        "registered-managers-network",
-        "Registered Managers Network",
-        EventType.NETWORK_MEETING,
-        None,
-        14,
-        2,
-        "council",
-        AttendanceMode.MIXED,
-        ["Leadership", "Regulation and inspection"],
-        40,
-        "A monthly meeting for registered managers to share what works, hear "
-        "from the Care Quality Team and ask questions.",
-        "<p>Each month we pick one theme, such as preparing for inspection or "
-        "keeping good staff, and leave plenty of time for your questions. "
-        "Come in person or join online.</p><p>Deputies are welcome when the "
-        "manager cannot come.</p>",
-        {
-            "recurrence": "monthly-weekday",
-            "audience": "Registered managers and deputies",
+ALL_HOMES = list(HomeType.values)
+# A repeating event starts on the first Tuesday of the month this long ago, and
+# repeats for this long after the seed runs.
+SERIES_STARTS_DAYS_AGO = 90
+SERIES_RUNS_DAYS = 365
+TUESDAY = 1
+EXCEPTION_STATUSES = [OccurrenceStatus.CANCELLED, OccurrenceStatus.RESCHEDULED]
+
+
+def read_content():
+    content = load("events.yaml")
+    index = content.record("index_page")
+    venues_record = content.record("venues")
+    venues = {}
+    for key in venues_record.names():
+        venue = venues_record.record(key)
+        venues[key] = {
+            "venue_name": venue.text("name"),
+            "venue_address": "\n".join(venue.texts("address")),
+            "accessibility_notes": venue.text("accessibility"),
+        }
+    bookers = content.record("fully_booked_bookers")
+    data = {
+        "index_page": {
+            "title": index.text("title"),
+            "slug": index.text("slug"),
+            "intro": index.rich_text("intro"),
+            "search_description": index.text("search_description"),
         },
-    ),
-    (
-        "winter-planning-forum",
-        "Winter planning provider forum",
-        EventType.FORUM,
-        9,
-        10,
-        3,
-        "grange",
-        AttendanceMode.IN_PERSON,
-        ["Winter planning", "Infection prevention"],
-        80,
-        "Get ready for winter: flu and COVID-19 vaccinations, hospital "
-        "discharges, and what to do when staff are off sick.",
-        "<p>Hear from the hospital discharge team, public health and other "
-        "providers about how we will work together this winter.</p>",
-        {},
-    ),
-    (
-        "workforce-forum",
-        "Workforce provider forum",
-        EventType.FORUM,
-        23,
-        13,
-        2,
-        "hall",
-        AttendanceMode.IN_PERSON,
-        ["Recruitment and retention"],
-        60,
-        "Recruiting and keeping good staff: what is working for homes in the "
-        "city, and the support on offer.",
-        "<p>Providers share how they recruit, induct and keep staff, and the "
-        "workforce development body explains funding for training.</p>",
-        {},
-    ),
-    (
-        "safeguarding-forum",
-        "Safeguarding provider forum",
-        EventType.FORUM,
-        37,
-        10,
-        2,
-        "council",
-        AttendanceMode.MIXED,
-        ["Safeguarding"],
-        50,
-        "Learning from recent safeguarding reviews, and when and how to raise "
-        "a concern.",
-        "<p>The safeguarding adults team talks through recent lessons and "
-        "answers your questions about making referrals.</p>",
-        {},
-    ),
-    (
-        "falls-prevention-training",
-        "Falls prevention: practical training",
-        EventType.TRAINING,
-        5,
-        9,
-        3,
-        "hall",
-        AttendanceMode.IN_PERSON,
-        ["Falls prevention"],
-        12,
-        "A hands-on morning on spotting falls risks and what to do after a fall.",
-        "<p>For care and support workers and senior carers. Includes the safe "
-        "use of lifting equipment after a fall.</p>",
-        {"full": True, "audience": "Care and support workers, senior carers"},
-    ),
-    (
-        "dementia-care-training",
-        "Understanding distress in dementia",
-        EventType.TRAINING,
-        12,
-        9,
-        6,
-        "grange",
-        AttendanceMode.IN_PERSON,
-        ["Dementia care"],
-        20,
-        "A full-day course on understanding and responding to distress in "
-        "people living with dementia.",
-        "<p>Practical approaches you can use on every shift, with time to "
-        "plan for the people you support.</p>",
-        {"audience": "Care workers and nurses in EMI and nursing homes"},
-    ),
-    (
-        "medicines-management-training",
-        "Safe medicines management",
-        EventType.TRAINING,
-        19,
-        13,
-        3,
-        "library",
-        AttendanceMode.IN_PERSON,
-        ["Medicines"],
-        16,
-        "Ordering, storing, giving and recording medicines safely, with the "
-        "community pharmacy team.",
-        "<p>Covers the most common errors we see and how to avoid them.</p>",
-        {},
-    ),
-    (
-        "end-of-life-care-training",
-        "End of life care: having good conversations",
-        EventType.TRAINING,
-        26,
-        10,
-        2,
-        "online",
-        AttendanceMode.ONLINE,
-        ["End of life care"],
-        30,
-        "An online session on talking with residents and families about the "
-        "end of life.",
-        "<p>Led by the hospice education team.</p>",
-        {},
-    ),
-    (
-        "infection-prevention-refresher",
-        "Infection prevention refresher",
-        EventType.TRAINING,
-        33,
-        14,
-        2,
-        "online",
-        AttendanceMode.ONLINE,
-        ["Infection prevention"],
-        40,
-        "A short online refresher on infection prevention and control before winter.",
-        "<p>Hand hygiene, PPE and managing outbreaks.</p>",
-        {},
-    ),
-    (
-        "oral-health-training",
-        "Mouth care matters",
-        EventType.TRAINING,
-        47,
-        10,
-        2,
-        "library",
-        AttendanceMode.IN_PERSON,
-        ["Oral health"],
-        15,
-        "Why mouth care matters and how to support residents who find it hard.",
-        "<p>Led by the community dental service.</p>",
-        {},
-    ),
-    (
-        "nutrition-hydration-training",
-        "Nutrition and hydration",
-        EventType.TRAINING,
-        54,
-        13,
-        3,
-        "hall",
-        AttendanceMode.IN_PERSON,
-        ["Nutrition and hydration"],
-        20,
-        "Spotting malnutrition and dehydration early, and simple ways to help.",
-        "<p>With the community dietetics team.</p>",
-        {},
-    ),
-    (
-        "cqc-assessment-briefing",
-        "Briefing: how CQC assesses care homes now",
-        EventType.BRIEFING,
-        7,
-        15,
-        1,
-        "online",
-        AttendanceMode.ONLINE,
-        ["Regulation and inspection"],
-        None,
-        "An hour on how CQC assessments work, and what inspectors look for.",
-        "<p>With time for questions. The slides are sent after the briefing.</p>",
-        {"audience": "Registered managers, owners and directors"},
-    ),
-    (
-        "fee-uplift-briefing",
-        "Briefing: next year's fee rates",
-        EventType.BRIEFING,
-        30,
-        11,
-        1,
-        "online",
-        AttendanceMode.ONLINE,
-        ["Commissioning"],
-        None,
-        "The council's commissioners explain next year's fee rates and how "
-        "they were set.",
-        "<p>For owners, directors and managers.</p>",
-        {"audience": "Owners, directors and registered managers"},
-    ),
-    (
-        "digital-records-briefing",
-        "Briefing: moving to digital care records",
-        EventType.BRIEFING,
-        41,
-        14,
-        1,
-        "online",
-        AttendanceMode.ONLINE,
-        ["Digital"],
-        None,
-        "What help is on offer to move from paper to digital care records.",
-        "<p>Hear from two homes that have made the change.</p>",
-        {"booking": BookingMethod.EXTERNAL},
-    ),
-    (
-        "quality-in-care-awards-ceremony",
-        "Quality in Care Awards ceremony",
-        EventType.AWARDS_CEREMONY,
-        60,
-        18,
-        4,
-        "castle",
-        AttendanceMode.IN_PERSON,
-        ["Awards"],
-        200,
-        "An evening celebrating the people who make care in the city outstanding.",
-        "<p>Join us to hear the shortlisted nominees and this year's winners. "
-        "Dress is smart casual. Each home may book up to four places.</p>",
-        {"audience": "Nominees, their guests and care providers"},
-    ),
-    (
-        "open-afternoon",
-        "Care Quality Team open afternoon",
-        EventType.OTHER,
-        68,
-        13,
-        3,
-        "hall",
-        AttendanceMode.IN_PERSON,
-        ["Leadership"],
-        None,
-        "Drop in to meet the team and talk about any support your home needs.",
-        "<p>No need to book: just come along.</p>",
-        {"booking": BookingMethod.NONE},
-    ),
-    # Past events
-    (
-        "summer-safeguarding-forum",
-        "Safeguarding provider forum (summer)",
-        EventType.FORUM,
-        -40,
-        10,
-        2,
-        "council",
-        AttendanceMode.IN_PERSON,
-        ["Safeguarding"],
-        50,
-        "Learning from safeguarding reviews.",
-        "<p>Slides from this forum are in the directory.</p>",
-        {},
-    ),
-    (
-        "moving-and-handling-training",
-        "Moving and handling refresher",
-        EventType.TRAINING,
-        -25,
-        9,
-        3,
-        "hall",
-        AttendanceMode.IN_PERSON,
-        ["Moving and handling"],
-        12,
-        "A practical refresher on safe moving and handling.",
-        "<p>For care and support workers.</p>",
-        {},
-    ),
-    (
-        "heatwave-briefing",
-        "Briefing: keeping residents safe in hot weather",
-        EventType.BRIEFING,
-        -60,
-        14,
-        1,
-        "online",
-        AttendanceMode.ONLINE,
-        ["Public health"],
-        None,
-        "Public health advice on heatwaves.",
-        "<p>Recorded for those who could not attend.</p>",
-        {},
-    ),
-    (
-        "workforce-forum-spring",
-        "Workforce provider forum (spring)",
-        EventType.FORUM,
-        -90,
-        13,
-        2,
-        "grange",
-        AttendanceMode.IN_PERSON,
-        ["Recruitment and retention"],
-        60,
-        "International recruitment and keeping new staff.",
-        "<p>Notes from this forum were sent to all providers.</p>",
-        {},
-    ),
-    (
-        "pressure-care-training",
-        "Pressure ulcer prevention",
-        EventType.TRAINING,
-        -12,
-        10,
-        2,
-        "library",
-        AttendanceMode.IN_PERSON,
-        ["Skin integrity"],
-        15,
-        "Preventing pressure ulcers with the tissue viability nurses.",
-        "<p>For nurses and senior carers.</p>",
-        {},
-    ),
-]
+        "joining_details": "\n".join(content.texts("joining_details")),
+        "events": [
+            read_event(event, venues, content.text("audience"))
+            for event in content.records("events", unique="slug")
+        ],
+        "organiser_email": content.text("organiser_email"),
+        "booker_role": bookers.text("role"),
+        "bookers": [
+            (person.text("name"), person.text("care_home"))
+            for person in bookers.records("people")
+        ],
+    }
+    content.done()
+    return data
 
-FULL_EVENT_BOOKERS = [
-    ("Grace Adeyemi", "Willow Court"),
-    ("Tom Hughes", "Beech House"),
-    ("Priya Patel", "Oak Lodge"),
-    ("Megan Lewis", "The Elms"),
-    ("Daniel Okafor", "Riverside Manor"),
-    ("Sarah Kowalski", "Hawthorn View"),
-    ("James Walsh", "Maple Lodge"),
-    ("Aisha Rahman", "Cedar Grange"),
-    ("Liam O'Connor", "Birch Court"),
-    ("Hannah Price", "Rowan House"),
-    ("Mohammed Ali", "Ash Grove"),
-    ("Chloe Evans", "Holly Bank"),
-    ("Olivia Brown", "Linden Lodge"),
-    ("Ben Carter", "Elder Court"),
-    ("Zara Hussain", "Poplar House"),
-]
+
+def read_event(event, venues, audience):
+    recurrence = event.choice("recurrence", Recurrence, "")
+    no_venue = {"venue_name": "", "venue_address": "", "accessibility_notes": ""}
+    venue = event.choice("venue", list(venues), None)
+    booking = event.choice("booking", BookingMethod, BookingMethod.HERE)
+    return {
+        "slug": event.text("slug"),
+        "title": event.text("title"),
+        "event_type": event.choice("type", EventType),
+        "recurrence": recurrence,
+        # A repeating event's first date follows from the series (see above).
+        "days": None if recurrence else event.days_from_today("date"),
+        "start_hour": event.choice("start_hour", range(24)),
+        "hours": event.number("hours"),
+        **(venues[venue] if venue else no_venue),
+        "attendance_mode": event.choice("mode", AttendanceMode),
+        "homes": event.choice_list("homes", HomeType, ALL_HOMES),
+        "topics": event.texts("topics"),
+        "capacity": event.number("capacity", None),
+        "audience": event.text("audience", audience),
+        "booking_method": booking,
+        "booking_url": event.text("booking_url", ""),
+        "fully_booked": event.flag("fully_booked"),
+        "summary": event.text("summary"),
+        "description": event.rich_text("description"),
+        "exceptions": [
+            {
+                "meeting": exception.number("meeting"),
+                "status": exception.choice("status", EXCEPTION_STATUSES),
+                "weeks_later": exception.number("weeks_later", 0),
+                "start_hour": exception.choice("start_hour", range(24), None),
+                "note": exception.text("note"),
+            }
+            for exception in event.records("exceptions", [])
+        ],
+    }
 
 
 def local_datetime(date, hour):
@@ -433,106 +115,99 @@ def first_weekday_on_or_after(date, weekday):
     return date + datetime.timedelta(days=(weekday - date.weekday()) % 7)
 
 
-def ensure_index(home):
+def ensure_index(home, content):
     index = EventIndexPage.objects.child_of(home).first()
     if index is None:
-        index = EventIndexPage(show_in_menus=True, **INDEX_PAGE)
+        index = EventIndexPage(show_in_menus=True, **content["index_page"])
         home.add_child(instance=index)
         index.save_revision().publish()
     return index
 
 
-def make_event(index, spec, today):
-    (
-        slug,
-        title,
-        event_type,
-        days,
-        hour,
-        hours,
-        venue,
-        mode,
-        topics,
-        capacity,
-        summary,
-        description,
-        extra,
-    ) = spec
-    if EventPage.objects.filter(slug=slug).exists():
-        return None
-    if extra.get("recurrence"):
-        # First Tuesday of the month, starting three months ago.
-        month_start = (today - datetime.timedelta(days=90)).replace(day=1)
-        date = first_weekday_on_or_after(month_start, 1)
+def make_event(index, spec, today, content):
+    slug = spec["slug"]
+    if spec["recurrence"]:
+        month_start = (today - datetime.timedelta(days=SERIES_STARTS_DAYS_AGO)).replace(
+            day=1
+        )
+        date = first_weekday_on_or_after(month_start, TUESDAY)
     else:
-        date = today + datetime.timedelta(days=days)
-    venue_name, venue_address, access = VENUES[venue]
-    start = local_datetime(date, hour)
+        date = today + datetime.timedelta(days=spec["days"])
+    start = local_datetime(date, spec["start_hour"])
     event = EventPage(
-        title=title,
+        title=spec["title"],
         slug=slug,
-        summary=summary,
-        description=description,
-        event_type=event_type,
+        summary=spec["summary"],
+        description=spec["description"],
+        event_type=spec["event_type"],
         start=start,
-        end=start + datetime.timedelta(hours=hours),
-        attendance_mode=mode,
-        venue_name=venue_name,
-        venue_address=venue_address,
-        accessibility_notes=access,
-        joining_details=JOIN.format(slug=slug)
-        if mode != AttendanceMode.IN_PERSON
+        end=start + datetime.timedelta(hours=spec["hours"]),
+        attendance_mode=spec["attendance_mode"],
+        venue_name=spec["venue_name"],
+        venue_address=spec["venue_address"],
+        accessibility_notes=spec["accessibility_notes"],
+        joining_details=template(content["joining_details"], slug=slug)
+        if spec["attendance_mode"] != AttendanceMode.IN_PERSON
         else "",
-        audience=extra.get("audience", "Everyone working in care homes"),
-        capacity=capacity,
-        booking_method=extra.get("booking", BookingMethod.HERE),
-        booking_url=(
-            "https://events.example.org/digital-care-records"
-            if extra.get("booking") == BookingMethod.EXTERNAL
-            else ""
-        ),
-        organiser_email="care-quality@example.gov.uk",
-        recurrence=extra.get("recurrence", ""),
-        recurs_until=(today + datetime.timedelta(days=365))
-        if extra.get("recurrence")
+        audience=spec["audience"],
+        capacity=spec["capacity"],
+        booking_method=spec["booking_method"],
+        booking_url=spec["booking_url"],
+        organiser_email=content["organiser_email"],
+        recurrence=spec["recurrence"],
+        recurs_until=(today + datetime.timedelta(days=SERIES_RUNS_DAYS))
+        if spec["recurrence"]
         else None,
-        suits_residential=True,
-        suits_nursing=True,
-        suits_emi=event_type != EventType.BRIEFING or "dementia" in slug,
+        **{field: home in spec["homes"] for home, field in HOME_TYPE_FIELDS.items()},
     )
-    if event.recurrence:
-        # One meeting moved (half term) and one cancelled (bank holiday week).
-        dates = [occ for occ in event.occurrences() if occ.start.date() > today]
-        if len(dates) > 4:
-            event.exceptions.add(
-                EventException(
-                    original_date=dates[2].date,
-                    status="cancelled",
-                    note="Cancelled: the room is not available. See you next month.",
-                )
-            )
-            moved = local_datetime(dates[3].date + datetime.timedelta(days=7), 14)
-            event.exceptions.add(
-                EventException(
-                    original_date=dates[3].date,
-                    status="rescheduled",
-                    new_start=moved,
-                    new_end=moved + datetime.timedelta(hours=hours),
-                    note="Moved a week later because of the half-term holiday.",
-                )
-            )
+    if event.recurrence and spec["exceptions"]:
+        add_exceptions(event, spec, today)
     index.add_child(instance=event)
-    event.tags.add(*topics)
+    event.tags.add(*spec["topics"])
     event.save_revision().publish()
-    if extra.get("full"):
-        add_full_bookings(event)
+    if spec["fully_booked"]:
+        add_full_bookings(event, content)
     return event
 
 
-def add_full_bookings(event):
-    """Fill every place and put three people on the waiting list."""
+def add_exceptions(event, spec, today):
+    """Meetings moved or cancelled, counted among those after today; made only
+    while the series has a meeting after the last one they change."""
+    upcoming = [occ for occ in event.occurrences() if occ.start.date() > today]
+    if len(upcoming) <= max(exception["meeting"] for exception in spec["exceptions"]):
+        return
+    for exception in spec["exceptions"]:
+        original_date = upcoming[exception["meeting"] - 1].date
+        if exception["status"] == OccurrenceStatus.CANCELLED:
+            event.exceptions.add(
+                EventException(
+                    original_date=original_date,
+                    status=exception["status"],
+                    note=exception["note"],
+                )
+            )
+            continue
+        moved = local_datetime(
+            original_date + datetime.timedelta(weeks=exception["weeks_later"]),
+            exception["start_hour"]
+            if exception["start_hour"] is not None
+            else spec["start_hour"],
+        )
+        event.exceptions.add(
+            EventException(
+                original_date=original_date,
+                status=exception["status"],
+                new_start=moved,
+                new_end=moved + datetime.timedelta(hours=spec["hours"]),
+                note=exception["note"],
+            )
+        )
+
+
+def add_full_bookings(event, content):
+    """Fill every place and put everyone else on the waiting list."""
     occurrence = event.occurrences()[0]
-    for number, (name, home) in enumerate(FULL_EVENT_BOOKERS):
+    for number, (name, home) in enumerate(content["bookers"]):
         status = (
             BookingStatus.CONFIRMED
             if number < (event.capacity or 0)
@@ -545,7 +220,7 @@ def add_full_bookings(event):
             defaults={
                 "name": name,
                 "care_home": home,
-                "role": "Senior carer",
+                "role": content["booker_role"],
                 "consent": True,
                 "status": status,
                 "notified_start": occurrence.start,
@@ -553,11 +228,19 @@ def add_full_bookings(event):
         )
 
 
-def seed():
+def seed(content=None):
+    """Load this section's demo content (read from its files unless given)."""
     home = HomePage.objects.first()
     if home is None:
         return
-    index = ensure_index(home)
+    content = content or read_content()
+    index = ensure_index(home, content)
     today = timezone.localdate()
-    for spec in EVENTS:
-        make_event(index, spec, today)
+    existing = set(
+        EventPage.objects.filter(
+            slug__in=[spec["slug"] for spec in content["events"]]
+        ).values_list("slug", flat=True)
+    )
+    for spec in content["events"]:
+        if spec["slug"] not in existing:
+            make_event(index, spec, today, content)

@@ -1,5 +1,6 @@
 """Demo content for topic hubs: the /topics/ index and editors' introductions and
-pinned items for a few topics. Every other part of a hub is automatic.
+pinned items for a few topics, from demo/content/topics.yaml. Every other part
+of a hub is automatic.
 
 Runs after the guides, directory, events and news demos, and pins only pages that
 exist and are live. Idempotent: the index and each hub are looked up, never
@@ -12,59 +13,42 @@ from wagtail.models import Page
 
 from taggit.models import Tag
 
+from demo.loader import load
 from discovery.models import HomePage, TopicHub, TopicHubPin, TopicIndexPage
 from discovery.models.topics import ensure_topic_hub_permissions
 
-INDEX_PAGE = {
-    "title": "Topics",
-    "slug": "topics",
-    "intro": (
-        "<p>Everything on the portal about one subject in one place: guides, "
-        "training and support, upcoming events and news.</p>"
-    ),
-    "search_description": "Guides, training, events and news by topic.",
-}
 
-HUBS = [
-    {
-        "topic": "Dementia care",
-        "introduction": (
-            "<p>Good dementia care looks different in residential, nursing and EMI "
-            "homes, but it always starts with knowing the person. Start with our "
-            "guide, then find training for your team.</p>"
-        ),
-        "pins": [
-            ("good-dementia-care-in-each-type-of-home", "Start here"),
-            ("life-story-work-and-this-is-me", ""),
+def read_content():
+    content = load("topics.yaml")
+    index = content.record("index_page")
+    data = {
+        "index_page": {
+            "title": index.text("title"),
+            "slug": index.text("slug"),
+            "intro": index.rich_text("intro"),
+            "search_description": index.text("search_description"),
+        },
+        "hubs": [
+            {
+                "topic": hub.text("topic"),
+                "introduction": hub.rich_text("introduction"),
+                "pins": [
+                    (pin.text("page"), pin.text("note", ""))
+                    for pin in hub.records("pins", [])
+                ],
+            }
+            for hub in content.records("hubs", unique="topic")
         ],
-    },
-    {
-        "topic": "Safeguarding",
-        "introduction": (
-            "<p>What to report, when and to whom. The council's thresholds are "
-            "changing: read the news item below and brief your staff.</p>"
-        ),
-        "pins": [
-            ("new-safeguarding-thresholds", "Action required for managers"),
-            ("safeguarding-thresholds-and-reporting", ""),
-        ],
-    },
-    {
-        "topic": "Medication management",
-        "introduction": (
-            "<p>Safe medicines rounds, records and transfers, and who to ask for "
-            "help: every home now has a named pharmacist.</p>"
-        ),
-        "pins": [("medicines-management-basics", "Start here")],
-    },
-]
+    }
+    content.done()
+    return data
 
 
-def seed_index_page(home):
+def seed_index_page(home, content):
     index = TopicIndexPage.objects.child_of(home).first()
     if index is None:
         index = home.add_child(
-            instance=TopicIndexPage(show_in_menus=True, **INDEX_PAGE)
+            instance=TopicIndexPage(show_in_menus=True, **content["index_page"])
         )
         index.save_revision().publish()
     return index
@@ -91,10 +75,12 @@ def seed_hub(spec):
     return hub
 
 
-def seed():
+def seed(content=None):
+    """Load this section's demo content (read from its files unless given)."""
+    content = content or read_content()
     ensure_topic_hub_permissions(django_apps)
     home = HomePage.objects.get()
-    index = seed_index_page(home)
-    for spec in HUBS:
+    index = seed_index_page(home, content)
+    for spec in content["hubs"]:
         seed_hub(spec)
     return index

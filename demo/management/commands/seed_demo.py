@@ -6,10 +6,12 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from demo.loader import ContentError
 from portal.indexing import search_indexing_paused
 
-# Demo modules with a seed() function, in order: everything goes under the home
-# page demo.site makes, and guides link to directory entries.
+# Demo modules with read_content() (their files in demo/content/) and seed()
+# functions, in order: everything goes under the home page demo.site makes, and
+# guides link to directory entries.
 DEMO_MODULES = [
     "demo.site",
     "demo.directory",
@@ -30,8 +32,8 @@ def demo_modules():
 
 class Command(BaseCommand):
     help = (
-        "Load the demo content (pages, role users) and rebuild the search index. "
-        "Safe to run again: existing content is left as it is."
+        "Load the demo content (pages, role users) from demo/content/ and rebuild "
+        "the search index. Safe to run again: existing content is left as it is."
     )
 
     def add_arguments(self, parser):
@@ -42,6 +44,11 @@ class Command(BaseCommand):
             help="Also add this many generated directory entries (for benchmarks).",
         )
         parser.add_argument(
+            "--check",
+            action="store_true",
+            help="Only read and check the content files; change nothing.",
+        )
+        parser.add_argument(
             "--skip-index",
             action="store_true",
             help="Do not rebuild the search index (new demo content is then not searchable).",
@@ -50,10 +57,18 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if getattr(settings, "PORTAL_ENVIRONMENT", "") == "production":
             raise CommandError("seed_demo refuses to run with production settings.")
+        # Every file is read and checked before anything is written.
+        try:
+            contents = [(module, module.read_content()) for module in demo_modules()]
+        except ContentError as error:
+            raise CommandError(f"Demo content: {error}") from None
+        if options["check"]:
+            self.stdout.write(self.style.SUCCESS("The demo content files are fine."))
+            return
         # The index is rebuilt once at the end rather than on every save.
         with search_indexing_paused(), transaction.atomic():
-            for module in demo_modules():
-                module.seed()
+            for module, content in contents:
+                module.seed(content)
             if options["volume"]:
                 from directory.bulk import add_bulk_entries
 

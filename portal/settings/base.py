@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "support",
     # Top: what joins the domains, and the demo content loader.
     "discovery",
+    "tracker",
     "demo",
     "wagtailnhsukfrontend",
     "wagtail.contrib.forms",

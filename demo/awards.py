@@ -34,12 +34,7 @@ def read_content():
     nominations = content.record("nominations")
     made_up = content.record("made_up")
     data = {
-        "index_page": {
-            "title": index.text("title"),
-            "slug": index.text("slug"),
-            "intro": index.rich_text("intro"),
-            "search_description": index.text("search_description"),
-        },
+        "index_page": index.index_page(),
         "year_title": year_page.text("title"),
         "intro": {
             True: year_page.rich_text("past_intro"),

@@ -102,12 +102,7 @@ def read_content():
         for report in files["outdated-reports"].records("outdated_reports")
     ]
     content = {
-        "index_page": {
-            "title": index.text("title"),
-            "slug": index.text("slug"),
-            "intro": index.rich_text("intro"),
-            "search_description": index.text("search_description"),
-        },
+        "index_page": index.index_page(),
         "areas": areas,
         "providers": providers,
         "entries": entries,

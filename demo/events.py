@@ -46,12 +46,7 @@ def read_content():
         }
     bookers = content.record("fully_booked_bookers")
     data = {
-        "index_page": {
-            "title": index.text("title"),
-            "slug": index.text("slug"),
-            "intro": index.rich_text("intro"),
-            "search_description": index.text("search_description"),
-        },
+        "index_page": index.index_page(),
         "joining_details": "\n".join(content.texts("joining_details")),
         "events": [
             read_event(event, venues, content.text("audience"))

@@ -267,6 +267,16 @@ class Record:
             key,
         )
 
+    def index_page(self):
+        """The fields every section's index page has: title, slug, intro (rich
+        text) and search description."""
+        return {
+            "title": self.text("title"),
+            "slug": self.text("slug"),
+            "intro": self.rich_text("intro"),
+            "search_description": self.text("search_description"),
+        }
+
     def record(self, key, default=REQUIRED):
         """A nested mapping, as a Record."""
         value = self.raw(key, default)

@@ -23,12 +23,7 @@ def read_content():
     content = load("news.yaml")
     index = content.record("index_page")
     data = {
-        "index_page": {
-            "title": index.text("title"),
-            "slug": index.text("slug"),
-            "intro": index.rich_text("intro"),
-            "search_description": index.text("search_description"),
-        },
+        "index_page": index.index_page(),
         "items": [
             {
                 "slug": item.text("slug"),

@@ -11,8 +11,9 @@ import re
 from django.utils import timezone
 
 from directory.choices import Audience, HomeType
-from directory.csv_import import COLUMNS, EVERYTHING, FORMULA_STARTS, SEPARATOR
+from directory.csv_import import COLUMNS, EVERYTHING, SEPARATOR
 from directory.models import DirectoryEntryPage
+from portal.csv_files import FORMULA_STARTS
 
 BATCH_SIZE = 500
 # Phone numbers such as +44 117 496 0000 are not formulas and are left alone.

@@ -24,18 +24,14 @@ from django.db import DatabaseError, transaction
 
 from wagtail.log_actions import log
 
-from directory.csv_import import (
-    MAX_FILE_BYTES,
-    SEPARATOR,
-    CsvFileError,
-    choice_lookup,
-    describe_choices,
-    normalise_column,
-    parse_date,
-    unescape_cell,
-)
+from directory.csv_import import choice_lookup, describe_choices, parse_date
 from directory.models import Area
 from portal.choices import HomeType
+from portal.csv_files import (
+    CsvFileError,
+    normalise_column,
+    read_csv_rows,
+)
 from tracker import services
 from tracker.choices import ContactKind, CqcRegistration, HeardFrom, ManagerRole
 from tracker.models import CareHomeManager
@@ -234,78 +230,9 @@ def column_name(heading):
 def read_rows(data):
     """The file's column names and its non-blank rows as (row number, dict)
     pairs. Raises CsvFileError when the file cannot be used at all."""
-    if len(data) > MAX_FILE_BYTES:
-        raise CsvFileError(
-            f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB. "
-            "Split it into smaller files and import them one at a time."
-        )
-    if not data.strip():
-        raise CsvFileError("The file is empty.")
-    if data.startswith(b"PK\x03\x04"):
-        raise CsvFileError(
-            "This looks like an Excel workbook, not a CSV file. In Excel, choose "
-            "File, Save As, and the type 'CSV UTF-8 (Comma delimited)'."
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CsvFileError(
-            "The file is not saved as UTF-8 text, so letters such as é would be "
-            "garbled. In Excel, save it as 'CSV UTF-8 (Comma delimited)'."
-        ) from None
-    if "\x00" in text:
-        raise CsvFileError("This is not a CSV file. Save the spreadsheet as CSV.")
-
-    records = []
-    try:
-        for record in csv.reader(io.StringIO(text, newline="")):
-            records.append(record)
-    except csv.Error as error:
-        raise CsvFileError(
-            f"The file could not be read as CSV near row {len(records) + 1} ({error})."
-        ) from None
-    if not records or not any(cell.strip() for cell in records[0]):
-        raise CsvFileError("The first row must hold the column names.")
-
-    header = [column_name(heading) for heading in records[0]]
-    if len(header) == 1 and SEPARATOR in records[0][0]:
-        raise CsvFileError(
-            "The columns are separated by semicolons. Save the file as "
-            "'CSV UTF-8 (Comma delimited)' so that commas separate them."
-        )
-    duplicates = sorted({name for name in header if name and header.count(name) > 1})
-    if duplicates:
-        raise CsvFileError(
-            f"These columns appear more than once: {', '.join(duplicates)}."
-        )
-    missing = [name for name in REQUIRED_COLUMNS if name not in header]
-    if missing:
-        raise CsvFileError(
-            f"The file is missing required columns: {', '.join(missing)}. The first "
-            "row must hold the column names of the example file."
-        )
-
-    rows = []
-    for number, record in enumerate(records[1:], start=2):
-        if not any(cell.strip() for cell in record):
-            continue
-        if len(record) > len(header):
-            rows.append((number, None))
-            continue
-        padded = record + [""] * (len(header) - len(record))
-        rows.append(
-            (
-                number,
-                {
-                    name: unescape_cell(cell)
-                    for name, cell in zip(header, padded, strict=True)
-                    if name
-                },
-            )
-        )
-    if not rows:
-        raise CsvFileError("The file has column names but no managers.")
-    return header, rows
+    return read_csv_rows(
+        data, REQUIRED_COLUMNS, column_name=column_name, rows_name="managers"
+    )
 
 
 class RowChecker:

@@ -10,23 +10,17 @@ nothing twice and a run that fails part-way can simply be run again.
 """
 
 import datetime
-import hashlib
 import logging
-import time
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core import signing
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-
-from wagtail.models import Site
 
 from taggit.models import Tag
 
@@ -43,6 +37,16 @@ from discovery.models import (
     AlertSubscription,
 )
 from discovery.models.alerts import ALERT_SUBJECT_PREFIX
+from portal import email_links
+from portal.email_links import (  # the alerts views and tests use these names
+    LinkError,
+    absolute,
+    make_token,
+    normalise_email,
+    read_token,
+    site_root_url,
+    unsubscribe_headers,
+)
 from portal.outbox import queue_email
 
 logger = logging.getLogger(__name__)
@@ -140,35 +144,6 @@ def topic_choices():
 # Signed links -----------------------------------------------------------------
 
 
-class LinkError(Exception):
-    """A confirmation, manage or unsubscribe link that cannot be used."""
-
-    EXPIRED = "expired"
-    INVALID = "invalid"  # tampered with, cut short or not ours
-    GONE = "gone"  # genuine, but what it was for has been removed
-
-    def __init__(self, reason):
-        super().__init__(reason)
-        self.reason = reason
-
-    @property
-    def expired(self):
-        return self.reason == self.EXPIRED
-
-
-def make_token(salt, **payload):
-    return signing.dumps(payload, salt=salt, compress=True)
-
-
-def read_token(token, salt, max_age):
-    try:
-        return signing.loads(token, salt=salt, max_age=max_age)
-    except signing.SignatureExpired:
-        raise LinkError(LinkError.EXPIRED) from None
-    except signing.BadSignature:
-        raise LinkError(LinkError.INVALID) from None
-
-
 def confirm_token(subscription):
     return make_token(CONFIRM_SALT, s=subscription.pk, e=subscription.subscriber.email)
 
@@ -203,23 +178,6 @@ def subscriber_from_token(token, salt, max_age):
     return subscriber
 
 
-def site_root_url():
-    site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url if site else ""
-
-
-def absolute(base_url, path):
-    return f"{base_url.rstrip('/')}{path}"
-
-
-def unsubscribe_headers(url):
-    """RFC 2369 and RFC 8058: mail programs can offer a one-click unsubscribe."""
-    return {
-        "List-Unsubscribe": f"<{url}>",
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    }
-
-
 def subscriber_links(subscriber, base_url):
     unsubscribe = absolute(
         base_url, reverse("alerts:unsubscribe", args=[unsubscribe_token(subscriber)])
@@ -235,22 +193,9 @@ def subscriber_links(subscriber, base_url):
 
 def too_many_emails(email):
     """True once an address has been sent the hourly limit of confirmation and
-    manage-link emails, so the public forms cannot be used to flood someone's
-    inbox from many machines. Only a hash of the address goes in the cache."""
+    manage-link emails."""
     limit = getattr(settings, "ALERTS_EMAILS_PER_ADDRESS_PER_HOUR", 5)
-    digest = hashlib.sha256(email.lower().encode()).hexdigest()[:32]
-    key = f"alerts:emails:{digest}:{int(time.time() // 3600)}"
-    if cache.add(key, 1, timeout=3605):
-        return False
-    try:
-        return cache.incr(key) > limit
-    except ValueError:  # expired between add and incr
-        return False
-
-
-def normalise_email(email):
-    local, _at, domain = email.strip().rpartition("@")
-    return f"{local}@{domain.lower()}"
+    return email_links.too_many_emails("alerts", email, limit)
 
 
 def queue_alert_email(email, subject, template, context):

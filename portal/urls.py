@@ -19,6 +19,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("discovery.urls")),
     path("", include("directory.urls")),
+    path("managers/", include("tracker.urls")),
 ]
 
 if settings.DEBUG:

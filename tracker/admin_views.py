@@ -27,22 +27,25 @@ from wagtail.admin.views.generic import InspectView, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.models import CreateView, EditView, IndexView
 
 from directory.admin_views import CsvUploadForm
-from tracker import csv_import, services
+from tracker import csv_import, feedback, privacy, services
 from tracker.choices import DashboardList, MilestoneState
 from tracker.forms import (
     ContactForm,
     DashboardFilterForm,
+    EraseForm,
     MilestoneDoneForm,
     RescheduleForm,
     dashboard_list_or_none,
 )
-from tracker.models import CareHomeManager, Milestone
+from tracker.models import CareHomeManager, FeedbackResponse, Milestone
 
 CAN_VIEW = "tracker.view_carehomemanager"
 CAN_ADD = "tracker.add_carehomemanager"
 CAN_CHANGE_MILESTONES = "tracker.change_milestone"
 CAN_VIEW_NOTES = "tracker.view_contactnote"
 CAN_ADD_NOTES = "tracker.add_contactnote"
+CAN_VIEW_FEEDBACK = "tracker.view_feedbackresponse"
+CAN_DELETE = "tracker.delete_carehomemanager"
 
 SESSION_KEY = "tracker_csv_import"
 # An upload waits this long for its import to be confirmed, then is forgotten.
@@ -144,6 +147,16 @@ class DashboardView(TrackerAdminView):
         return context
 
     def rows(self, name, page, on):
+        if name == DashboardList.HELP_REQUESTED:
+            return [
+                {
+                    "manager": request.manager,
+                    "asked_on": request.happened_on,
+                    "days_waiting": (on - request.happened_on).days,
+                    "url": record_url(request.manager_id, "history"),
+                }
+                for request in page
+            ]
         if name == DashboardList.REGISTRATION_PENDING:
             return [
                 {
@@ -185,6 +198,43 @@ def export_csv(request, list_name):
     for row in services.dashboard_rows(name, items, on):
         writer.writerow(row)
     return response
+
+
+# Feedback from managers -----------------------------------------------------------
+
+
+class FeedbackResultsView(TrackerAdminView):
+    """What new managers say about their support: over time (by quarter), per
+    area and per milestone, what helped, and the written answers, newest
+    first. Only for people who may read feedback (the Care Quality Team)."""
+
+    permissions = (CAN_VIEW_FEEDBACK,)
+    page_title = "Feedback from new managers"
+    header_icon = "comment"
+    template_name = "tracker/admin/feedback_results.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = DashboardFilterForm(self.request.GET)
+        filters = form.filters()
+        paginator = Paginator(feedback.written_answers(**filters), PER_PAGE)
+        page = paginator.get_page(self.request.GET.get("page"))
+        context.update(
+            {
+                "form": form,
+                "ignored": form.ignored(),
+                "is_filtered": any(value for value in filters.values()),
+                "results": feedback.results(**filters),
+                "answers": page,
+                "previous_url": page_url(self.request.GET, "page", page.number - 1)
+                if page.has_previous()
+                else "",
+                "next_url": page_url(self.request.GET, "page", page.number + 1)
+                if page.has_next()
+                else "",
+            }
+        )
+        return context
 
 
 # Managers: the listing, forms and record ------------------------------------------
@@ -230,6 +280,15 @@ class ManagerCreateView(CreateView):
 
 
 class ManagerEditView(EditView):
+    def dispatch(self, request, *args, **kwargs):
+        manager = CareHomeManager.objects.filter(pk=kwargs.get("pk")).first()
+        if manager is not None and manager.anonymised_at is not None:
+            messages.info(
+                request, "This record is anonymised and can no longer change."
+            )
+            return redirect(record_url(manager.pk))
+        return super().dispatch(request, *args, **kwargs)
+
     def save_instance(self):
         manager = super().save_instance()
         self.moved = services.manager_changed(manager, self.form.changed_data)
@@ -286,6 +345,14 @@ class ManagerRecordView(InspectView):
                 if can_see_notes
                 else [],
                 "can_add_contact": user.has_perm(CAN_ADD_NOTES),
+                "can_see_feedback": user.has_perm(CAN_VIEW_FEEDBACK),
+                "can_erase": user.has_perm(CAN_DELETE),
+                "keep_until": privacy.keep_until(manager),
+                "feedback": FeedbackResponse.objects.filter(
+                    milestone__manager=manager
+                ).select_related("milestone")
+                if user.has_perm(CAN_VIEW_FEEDBACK)
+                else [],
             }
         )
         return context
@@ -468,6 +535,50 @@ class AddContactView(FormPageView):
 
 
 # CSV import -------------------------------------------------------------------------
+
+
+# A person's data: export and erase ------------------------------------------------
+
+
+def export_record(request, pk):
+    """Everything held about one manager, as a JSON file (subject access)."""
+    require(request.user, CAN_VIEW, CAN_VIEW_NOTES)
+    manager = get_object_or_404(CareHomeManager.objects.select_related("area"), pk=pk)
+    response = HttpResponse(
+        privacy.export_json(manager), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="{privacy.export_filename(manager)}"'
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+class EraseView(FormPageView):
+    """Erase a manager's record at their request, after a confirmation."""
+
+    permissions = (CAN_VIEW, CAN_DELETE)
+    page_title = "Erase this person's data"
+    header_icon = "bin"
+    form_class = EraseForm
+    submit_label = "Erase everything about this person"
+
+    def dispatch(self, request, *args, **kwargs):
+        require(request.user, *self.permissions)
+        self.manager = get_object_or_404(CareHomeManager, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_manager(self):
+        return self.manager
+
+    def save(self, form):
+        privacy.erase(self.manager, self.request.user)
+        return "The record, its plan, contacts, notes and survey answers are erased."
+
+    def success_url(self):
+        if self.manager.pk is None:  # erased
+            return reverse("tracker_managers:index")
+        return super().success_url()
 
 
 def waited_too_long(upload):

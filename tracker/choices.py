@@ -43,6 +43,29 @@ class ContactKind(models.TextChoices):
     EMAIL = "email", "Email"
     MEETING = "meeting", "Meeting"
     NOTE = "note", "Note (no contact)"
+    HELP_REQUEST = "request", "Asked for help (from their page)"
+
+
+class SupportFelt(models.IntegerChoices):
+    """How supported a new manager feels, from the feedback survey."""
+
+    VERY_WELL = 5, "Very well supported"
+    WELL = 4, "Well supported"
+    PARTLY = 3, "Partly supported"
+    NOT_VERY = 2, "Not very well supported"
+    NOT_AT_ALL = 1, "Not supported at all"
+
+
+class HelpedBy(models.TextChoices):
+    """What a new manager says has helped, from the feedback survey."""
+
+    CALLS = "calls", "Calls and emails with the Care Quality Team"
+    VISITS = "visits", "Visits to the home"
+    NETWORK = "network", "The Registered Managers Network"
+    BUDDY = "buddy", "A buddy from the network"
+    ACADEMY = "academy", "The Leadership Academy"
+    TRAINING = "training", "Training from the directory"
+    GUIDES = "guides", "The best-practice guides"
 
 
 class MilestoneState(models.TextChoices):
@@ -55,8 +78,9 @@ class MilestoneState(models.TextChoices):
 
 
 class DashboardList(models.TextChoices):
-    """The three lists on the team's dashboard, each exportable as CSV."""
+    """The lists on the team's dashboard, each exportable as CSV."""
 
     DUE_THIS_WEEK = "due", "Due this week"
     OVERDUE = "overdue", "Overdue"
     REGISTRATION_PENDING = "pending", "CQC registration still pending"
+    HELP_REQUESTED = "help", "Asked for help, not yet answered"

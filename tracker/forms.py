@@ -103,7 +103,12 @@ class RescheduleForm(forms.Form):
 class ContactForm(forms.Form):
     kind = forms.ChoiceField(
         label="Type",
-        choices=ContactKind.choices,
+        # Requests for help come from the manager's own page, not this form.
+        choices=[
+            choice
+            for choice in ContactKind.choices
+            if choice[0] != ContactKind.HELP_REQUEST
+        ],
         error_messages={
             "required": "Choose the type of contact",
             "invalid_choice": "Choose the type of contact",
@@ -120,6 +125,16 @@ class ContactForm(forms.Form):
             "max_length": "Keep it to 5,000 characters or fewer",
         },
         help_text="Seen only by the Care Quality Team.",
+    )
+
+
+class EraseForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="I have checked that this person asked for their data to be erased",
+        help_text="Their record, plan, contacts and notes, and survey answers are "
+        "deleted, and their name is removed from the history of changes. This "
+        "cannot be undone. Download their data first if they asked for a copy.",
+        error_messages={"required": "Tick the box to confirm the person asked"},
     )
 
 

@@ -24,8 +24,10 @@ from tracker.choices import (
     ContactKind,
     CqcRegistration,
     HeardFrom,
+    HelpedBy,
     ManagerRole,
     OffsetUnit,
+    SupportFelt,
 )
 
 # Offsets are capped at about three years, whatever the unit.
@@ -96,7 +98,13 @@ class MilestoneDefinition(Orderable):
         "this is a review",
         default=False,
         help_text="Reviews (e.g. at 3, 6 and 12 months) are shown as such on the "
-        "manager's plan.",
+        "manager's plan, and the manager is reminded of them a week before.",
+    )
+    asks_for_feedback = models.BooleanField(
+        "ask the manager for feedback",
+        default=False,
+        help_text="When this step is due, the manager is asked a short survey on "
+        "how supported they feel.",
     )
 
     wagtail_reference_index_ignore = True
@@ -192,6 +200,17 @@ class CareHomeManager(models.Model):
         editable=False,
         related_name="+",
     )
+    optional_emails = models.BooleanField(
+        "reminders and surveys by email",
+        default=True,
+        help_text="Review reminders and survey invitations. The manager can stop "
+        "them from a link in each one; sign-in links are always sent.",
+    )
+    # Raised at each sign-in: a sign-in link carries the number it was sent
+    # with, so it works once, and not after a newer one has been used.
+    sign_in_count = models.PositiveIntegerField(default=0, editable=False)
+    last_signed_in_at = models.DateTimeField(null=True, blank=True, editable=False)
+    anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -248,6 +267,12 @@ class Milestone(models.Model):
         related_name="+",
     )
     done_note = models.TextField(blank=True)
+    asks_for_feedback = models.BooleanField(default=False)
+    # When each reminder went, so that none is sent twice.
+    team_told_due_at = models.DateTimeField(null=True, blank=True)
+    team_told_overdue_at = models.DateTimeField(null=True, blank=True)
+    manager_told_review_at = models.DateTimeField(null=True, blank=True)
+    manager_asked_feedback_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     wagtail_reference_index_ignore = True
@@ -315,3 +340,37 @@ class ContactNote(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} on {self.happened_on:%-d %B %Y}"
+
+
+class FeedbackResponse(models.Model):
+    """A new manager's answers to the survey at one milestone. Seen only by the
+    team; the results screens show them together, per area and over time."""
+
+    milestone = models.OneToOneField(
+        Milestone, on_delete=models.CASCADE, related_name="feedback"
+    )
+    supported = models.PositiveSmallIntegerField(
+        "how supported they feel", choices=SupportFelt.choices
+    )
+    # Values of HelpedBy, in the order the survey lists them.
+    helped = models.JSONField("what helped", default=list, blank=True)
+    helped_other = models.CharField(
+        "something else that helped", max_length=300, blank=True
+    )
+    missing = models.TextField("what was missing", blank=True)
+    comments = models.TextField("anything else", blank=True)
+    submitted_at = models.DateTimeField(auto_now_add=True)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        ordering = ["-submitted_at", "-pk"]
+        verbose_name = "feedback from a manager"
+        verbose_name_plural = "feedback from managers"
+
+    def __str__(self):
+        return f"Feedback at {self.milestone.name}"
+
+    def helped_labels(self):
+        labels = dict(HelpedBy.choices)
+        return [labels[value] for value in self.helped if value in labels]

@@ -20,6 +20,8 @@ TEAM_PERMISSIONS = {
     "milestone": ["change", "view"],
     "contactnote": ["add", "view"],
     "supportplantemplate": ["add", "change", "delete", "view"],
+    # Managers' survey answers: read by the team, written only by managers.
+    "feedbackresponse": ["view"],
 }
 
 

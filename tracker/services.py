@@ -17,7 +17,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from dateutil.relativedelta import relativedelta
@@ -139,6 +140,7 @@ def start_support_plan(manager):
             definition=definition,
             name=definition.name,
             is_review=definition.is_review,
+            asks_for_feedback=definition.asks_for_feedback,
             offset_amount=definition.offset_amount,
             offset_unit=definition.offset_unit,
             sort_order=definition.sort_order or 0,
@@ -350,7 +352,7 @@ def reschedule_milestone(milestone, due_on, note=""):
 def record_contact(manager, kind, happened_on, by, text, recorded_by=None):
     """Add a call, visit, email, meeting or note to the manager's history."""
     problems = {}
-    if kind not in ContactKind.values:
+    if kind not in ContactKind.values or kind == ContactKind.HELP_REQUEST:
         problems["kind"] = "Choose the type of contact."
     if happened_on > today():
         problems["happened_on"] = "The date cannot be in the future."
@@ -366,6 +368,48 @@ def record_contact(manager, kind, happened_on, by, text, recorded_by=None):
         text=text.strip(),
         recorded_by=recorded_by,
     )
+
+
+def team_addresses():
+    """Where the tracker's emails to the team go: each active member of the Care
+    Quality Team with an address (not the portal's public contact address,
+    which people outside the team may read)."""
+    return sorted(
+        {
+            user.email
+            for user in get_user_model().objects.filter(
+                is_active=True, groups__name=CARE_QUALITY_TEAM
+            )
+            if user.email
+        }
+    )
+
+
+def ask_for_help(manager, message):
+    """A manager asks the team for help from their page: the request goes in
+    their history, and each team member is emailed a link to the record (the
+    email itself says nothing of what was asked)."""
+    from django.template.loader import render_to_string
+
+    from portal.outbox import queue_email
+    from portal.public_forms import admin_url
+
+    with transaction.atomic():
+        note = ContactNote.objects.create(
+            manager=manager,
+            kind=ContactKind.HELP_REQUEST,
+            happened_on=today(),
+            text=message.strip(),
+        )
+        link = admin_url(
+            reverse("tracker_managers:inspect", args=[manager.pk]) + "#history"
+        )
+        body = render_to_string(
+            "tracker/emails/help_requested.txt", {"manager": manager, "link": link}
+        )
+        for address in team_addresses():
+            queue_email(address, "Manager Tracker: a manager has asked for help", body)
+    return note
 
 
 # The dashboard ------------------------------------------------------------------
@@ -439,11 +483,31 @@ def registration_pending(on=None, area=None, home_type=None, weeks=None):
     )
 
 
+def help_requested(on=None, area=None, home_type=None):
+    """Requests for help from managers' pages that no contact has followed yet
+    (a call, visit, email or meeting recorded after the request), oldest first."""
+    on = on or today()
+    answered = ContactNote.objects.filter(
+        manager=OuterRef("manager"),
+        created_at__gt=OuterRef("created_at"),
+    ).exclude(kind__in=[ContactKind.HELP_REQUEST, ContactKind.NOTE])
+    queryset = ContactNote.objects.filter(
+        kind=ContactKind.HELP_REQUEST,
+        manager__in=CareHomeManager.objects.filter(in_post(on)),
+    ).exclude(Exists(answered))
+    return (
+        narrowed(queryset, "manager__", area, home_type)
+        .select_related("manager", "manager__area")
+        .order_by("created_at", "pk")
+    )
+
+
 def dashboard_list(name, on=None, area=None, home_type=None):
     lists = {
         DashboardList.DUE_THIS_WEEK: due_this_week,
         DashboardList.OVERDUE: overdue,
         DashboardList.REGISTRATION_PENDING: registration_pending,
+        DashboardList.HELP_REQUESTED: help_requested,
     }
     return lists[DashboardList(name)](on=on, area=area, home_type=home_type)
 
@@ -499,6 +563,15 @@ def dashboard_rows(name, items, on=None):
                     weeks_since(manager.start_date, on),
                     manager.get_cqc_registration_display(),
                 ]
+            ]
+        return
+    if DashboardList(name) == DashboardList.HELP_REQUESTED:
+        yield MANAGER_COLUMNS + ["Asked on", "Days waiting"]
+        for request in items:
+            yield [
+                safe_cell(cell)
+                for cell in manager_cells(request.manager)
+                + [request.happened_on.isoformat(), (on - request.happened_on).days]
             ]
         return
     yield MANAGER_COLUMNS + [

@@ -49,6 +49,10 @@ class ImportMenuItem(PermissionMenuItem):
     permissions = (admin_views.CAN_VIEW, admin_views.CAN_ADD)
 
 
+class FeedbackMenuItem(PermissionMenuItem):
+    permissions = (admin_views.CAN_VIEW_FEEDBACK,)
+
+
 class DashboardViewSet(ViewSet):
     name = "tracker_dashboard"
     url_prefix = "tracker/dashboard"
@@ -145,6 +149,8 @@ class CareHomeManagerViewSet(ModelViewSet):
         "heard_from_detail",
         "left_on",
         "plan_template",
+        "optional_emails",
+        "last_signed_in_at",
     ]
     edit_handler = ObjectList(
         [
@@ -179,6 +185,9 @@ class CareHomeManagerViewSet(ModelViewSet):
                 [FieldPanel("heard_from"), FieldPanel("heard_from_detail")],
                 heading="How they heard of the team",
             ),
+            MultiFieldPanel(
+                [FieldPanel("optional_emails")], heading="Emails to the manager"
+            ),
         ],
         base_form_class=CareHomeManagerForm,
     )
@@ -200,6 +209,8 @@ class CareHomeManagerViewSet(ModelViewSet):
                 admin_views.ReopenMilestoneView.as_view(),
                 name="milestone_reopen",
             ),
+            path("<int:pk>/export/", admin_views.export_record, name="export_record"),
+            path("<int:pk>/erase/", admin_views.EraseView.as_view(), name="erase"),
             path(
                 "<int:pk>/contacts/new/",
                 admin_views.AddContactView.as_view(),
@@ -222,6 +233,18 @@ class ImportViewSet(ViewSet):
             path("confirm/", admin_views.ConfirmImportView.as_view(), name="confirm"),
             path("example.csv", admin_views.example_csv, name="example"),
         ]
+
+
+class FeedbackViewSet(ViewSet):
+    name = "tracker_feedback"
+    url_prefix = "tracker/feedback"
+    icon = "comment"
+    menu_label = "Feedback from managers"
+    menu_order = 25
+    menu_item_class = FeedbackMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", admin_views.FeedbackResultsView.as_view(), name="index")]
 
 
 class SupportPlanTemplateViewSet(ModelViewSet):
@@ -253,7 +276,9 @@ class SupportPlanTemplateViewSet(ModelViewSet):
             panels=[
                 FieldPanel("name"),
                 FieldRowPanel([FieldPanel("offset_amount"), FieldPanel("offset_unit")]),
-                FieldPanel("is_review"),
+                FieldRowPanel(
+                    [FieldPanel("is_review"), FieldPanel("asks_for_feedback")]
+                ),
             ],
         ),
     ]
@@ -267,6 +292,7 @@ class ManagerTrackerViewSetGroup(ViewSetGroup):
         DashboardViewSet,
         CareHomeManagerViewSet,
         ImportViewSet,
+        FeedbackViewSet,
         SupportPlanTemplateViewSet,
     )
 
@@ -278,9 +304,10 @@ def register_tracker_viewsets():
 
 @hooks.register("register_permissions")
 def register_tracker_permissions():
-    """Milestones and notes have no screens of their own; their permissions are
-    listed on the group settings with the rest of the tracker's."""
+    """Milestones, notes and feedback have no model screens of their own; their
+    permissions are listed on the group settings with the rest of the
+    tracker's."""
     return Permission.objects.filter(
         content_type__app_label="tracker",
-        content_type__model__in=["milestone", "contactnote"],
+        content_type__model__in=["milestone", "contactnote", "feedbackresponse"],
     )

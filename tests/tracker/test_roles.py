@@ -45,6 +45,7 @@ def test_the_migration_makes_the_care_quality_team_group():
         "change_supportplantemplate",
         "delete_supportplantemplate",
         "view_supportplantemplate",
+        "view_feedbackresponse",
     }
 
 

@@ -27,12 +27,14 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "page-cache:generation"
-# Alerts pages are personal (a subscriber's own links), whatever their forms.
+# Alerts pages are personal (a subscriber's own links), whatever their forms,
+# and so are a manager's own pages.
 SKIPPED_PREFIXES = (
     "/admin/",
     "/alerts/",
     "/documents/",
     "/health/",
+    "/managers/",
     "/search/",
     "/static/",
 )
@@ -40,6 +42,8 @@ SKIPPED_PREFIXES = (
 # results, scheduled job runs, logs, the search index, revisions of drafts).
 IGNORED_APPS = {
     "sessions",
+    # The Manager Tracker shows nothing on public pages.
+    "tracker",
     "django_tasks_db",
     "wagtailsearch",
     "modelsearch",

@@ -96,6 +96,16 @@ JOBS = [
         at=datetime.time(2, 15),
     ),
     Job(
+        "anonymise_old_tracker_records",
+        "anonymise Manager Tracker records past their retention period",
+        at=datetime.time(2, 30),
+    ),
+    Job(
+        "send_tracker_reminders",
+        "Manager Tracker reminders to the team and to new managers",
+        at=datetime.time(7, 15),
+    ),
+    Job(
         "send_alert_digests",
         "queue subscribers' daily and weekly alert digests",
         at=datetime.time(7, 0),

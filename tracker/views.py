@@ -7,6 +7,7 @@ sign-in form, which says the same whatever address is typed.
 """
 
 import contextlib
+import functools
 
 from django.conf import settings
 from django.contrib import messages
@@ -28,20 +29,20 @@ from tracker.models import Milestone
 def private(view):
     """No cache, proxy or search engine keeps these pages."""
 
+    @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         patch_cache_control(response, private=True, no_store=True, max_age=0)
         response["X-Robots-Tag"] = "noindex"
         return response
 
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
     return wrapped
 
 
 def signed_in(view):
     """The page needs a signed-in manager: `request.manager`."""
 
+    @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         request.manager = access.signed_in_manager(request)
         if request.manager is None:
@@ -49,8 +50,6 @@ def signed_in(view):
             return redirect("managers:sign_in")
         return view(request, *args, **kwargs)
 
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
     return wrapped
 
 

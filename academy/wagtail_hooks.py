@@ -1,12 +1,12 @@
 """Leadership Academy applications in the admin, under Requests."""
 
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from academy.models import AcademyApplication
 from portal.admin_requests import (
     TeamRequestViewSet,
     definition_list,
+    request_panels,
     sent_at,
     summary_panel,
 )
@@ -26,9 +26,6 @@ def application_summary(application):
             ("What they hope to get from it", application.hopes),
         ]
     )
-
-
-ApplicationSummaryPanel = summary_panel(application_summary)
 
 
 class AcademyApplicationViewSet(TeamRequestViewSet):
@@ -56,12 +53,12 @@ class AcademyApplicationViewSet(TeamRequestViewSet):
         *AcademyApplication.SENT_FIELDS,
     ]
     export_filename = "academy-applications"
-    panels = [
-        ApplicationSummaryPanel(heading="The application"),
-        MultiFieldPanel(
-            [FieldPanel("status"), FieldPanel("team_notes")], heading="Decision"
-        ),
-    ]
+    panels = request_panels(
+        summary_panel(application_summary),
+        "The application",
+        ["status", "team_notes"],
+        "Decision",
+    )
 
 
 @hooks.register("register_admin_viewset")

@@ -102,5 +102,5 @@ def nomination_done(request, page, reference):
     if nomination is None:
         raise Http404
     context = page.get_context(request)
-    context.update({"nomination": nomination, "noindex": True})
+    context.update({"nomination": nomination, "record": nomination, "noindex": True})
     return TemplateResponse(request, "awards/nomination_done.html", context)

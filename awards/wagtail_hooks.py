@@ -3,7 +3,6 @@ from django.utils.html import format_html
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
@@ -14,7 +13,11 @@ from awards import admin_views
 from awards.choices import NominationStatus, Setting
 from awards.models import Nomination
 from portal.admin_menus import menu_item_shown_to
-from portal.admin_requests import FromPublicFormPermissionPolicy, summary_panel
+from portal.admin_requests import (
+    FromPublicFormPermissionPolicy,
+    request_panels,
+    summary_panel,
+)
 
 
 def category_choices():
@@ -136,18 +139,12 @@ class NominationViewSet(ModelViewSet):
     search_backend_name = None
     ordering = ["-submitted_at"]
     list_per_page = 50
-    panels = [
-        NominationSummaryPanel(heading="The nomination"),
-        MultiFieldPanel(
-            [
-                FieldPanel("status"),
-                FieldPanel("ineligible_reason"),
-                FieldPanel("possible_duplicate"),
-                FieldPanel("citation"),
-            ],
-            heading="Judging and results",
-        ),
-    ]
+    panels = request_panels(
+        NominationSummaryPanel,
+        "The nomination",
+        ["status", "ineligible_reason", "possible_duplicate", "citation"],
+        "Judging and results",
+    )
 
 
 def menu_item_class(*permissions):

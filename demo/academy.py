@@ -26,6 +26,7 @@ from academy.models import (
     TimeInPost,
 )
 from demo.loader import load, template
+from demo.pages import publish_child, section_page
 from discovery.models import HomePage
 from portal.choices import HomeType
 from portal.team_roles import ensure_team_permissions
@@ -149,19 +150,7 @@ def seed_academy_page(home, today, content):
         )
     for testimonial in content["testimonials"]:
         page.testimonials.add(AcademyTestimonial(**testimonial))
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def seed_support_page(home, content):
-    spec = content["support_page"]
-    page = SupportRequestPage.objects.child_of(home).filter(slug=spec["slug"]).first()
-    if page is None:
-        page = SupportRequestPage(show_in_menus=True, **spec)
-        home.add_child(instance=page)
-        page.save_revision().publish()
-    return page
+    return publish_child(home, page)
 
 
 def seed_applications(academy, content):
@@ -212,7 +201,7 @@ def seed(content=None):
     home = HomePage.objects.get()
     today = timezone.localdate()
     academy = seed_academy_page(home, today, content)
-    support = seed_support_page(home, content)
+    support = section_page(home, SupportRequestPage, content["support_page"])
     seed_applications(academy, content)
     seed_support_requests(content)
     return academy, support

@@ -21,6 +21,7 @@ from awards.models import LONDON, AwardCategory, AwardsIndexPage, AwardsYearPage
 from awards.roles import ensure_award_permissions
 from awards.services import publish_photo, record_score, submit_nomination
 from demo.loader import load, template
+from demo.pages import publish_child
 from discovery.models import HomePage
 from portal.roles import AWARDS_PANEL
 
@@ -132,8 +133,7 @@ def seed_year(index, year, rng, past, content):
         page.shortlist_announced_on = datetime.date(year, 3, 2)
         page.ceremony_at = london(year, 4, 23, 18, 30)
     page.categories = [AwardCategory(**category) for category in content["categories"]]
-    index.add_child(instance=page)
-    page.save_revision().publish()
+    publish_child(index, page)
     seed_nominations(page, rng, past, content)
 
 

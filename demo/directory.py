@@ -14,6 +14,7 @@ import datetime
 from django.utils import timezone
 
 from demo.loader import load
+from demo.pages import publish_child
 from directory.choices import (
     AUDIENCE_FIELDS,
     HOME_TYPE_FIELDS,
@@ -156,11 +157,9 @@ def seed_index_page(content):
     if index is not None:
         return index
     home = HomePage.objects.get()
-    index = home.add_child(
-        instance=DirectoryIndexPage(show_in_menus=True, **content["index_page"])
+    return publish_child(
+        home, DirectoryIndexPage(show_in_menus=True, **content["index_page"])
     )
-    index.save_revision().publish()
-    return index
 
 
 def seed_areas(content):
@@ -238,9 +237,7 @@ def seed_entries(index, providers, areas, content):
     for position, data in enumerate(content["entries"]):
         if data["slug"] in existing:
             continue
-        entry = index.add_child(instance=build_entry(data, providers, areas, position))
-        # A revision makes the entry a normal published page in the admin.
-        entry.save_revision().publish()
+        publish_child(index, build_entry(data, providers, areas, position))
 
 
 def seed_feedback(content):

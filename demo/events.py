@@ -11,6 +11,7 @@ import datetime
 from django.utils import timezone
 
 from demo.loader import load, template
+from demo.pages import publish_child, section_page
 from discovery.models import HomePage
 from events.choices import (
     AttendanceMode,
@@ -110,15 +111,6 @@ def first_weekday_on_or_after(date, weekday):
     return date + datetime.timedelta(days=(weekday - date.weekday()) % 7)
 
 
-def ensure_index(home, content):
-    index = EventIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = EventIndexPage(show_in_menus=True, **content["index_page"])
-        home.add_child(instance=index)
-        index.save_revision().publish()
-    return index
-
-
 def make_event(index, spec, today, content):
     slug = spec["slug"]
     if spec["recurrence"]:
@@ -157,9 +149,8 @@ def make_event(index, spec, today, content):
     )
     if event.recurrence and spec["exceptions"]:
         add_exceptions(event, spec, today)
-    index.add_child(instance=event)
     event.tags.add(*spec["topics"])
-    event.save_revision().publish()
+    publish_child(index, event)
     if spec["fully_booked"]:
         add_full_bookings(event, content)
     return event
@@ -229,7 +220,7 @@ def seed(content=None):
     if home is None:
         return
     content = content or read_content()
-    index = ensure_index(home, content)
+    index = section_page(home, EventIndexPage, content["index_page"], same_slug=False)
     today = timezone.localdate()
     existing = set(
         EventPage.objects.filter(

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from demo.blocks import resolve_links, stream
 from demo.loader import file_names, load
+from demo.pages import publish_child, section_page
 from directory.choices import COMMON_TOPICS
 from directory.models import DirectoryEntryPage
 from discovery.models import HomePage
@@ -104,20 +105,6 @@ def home_type_fields(homes):
     return {field: home in homes for home, field in HOME_TYPE_FIELDS.items()}
 
 
-def seed_index_page(home, content):
-    index = (
-        GuideIndexPage.objects.child_of(home)
-        .filter(slug=content["index_page"]["slug"])
-        .first()
-    )
-    if index is None:
-        index = home.add_child(
-            instance=GuideIndexPage(show_in_menus=True, **content["index_page"])
-        )
-        index.save_revision().publish()
-    return index
-
-
 def seed_guide(index, guide, owners, today, related_heading):
     review_due = today + datetime.timedelta(days=guide["review_due_in_days"])
     page = GuidePage(
@@ -131,16 +118,14 @@ def seed_guide(index, guide, owners, today, related_heading):
         **home_type_fields(guide["homes"]),
     )
     page.tags.add(*guide["topics"])
-    index.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return publish_child(index, page)
 
 
 def seed(content=None):
     """Load this section's demo content (read from its files unless given)."""
     content = content or read_content()
     home = HomePage.objects.get()
-    index = seed_index_page(home, content)
+    index = section_page(home, GuideIndexPage, content["index_page"])
     usernames = {guide["owner"] for guide in content["guides"]}
     owners = {
         user.username: user

@@ -181,13 +181,18 @@ class Record:
             raise self.error(f"expected true or false, found {describe(value)}", key)
         return value
 
-    def texts(self, key, default=REQUIRED):
-        """A list of strings."""
+    def _list(self, key, default):
+        """The list at `key`, or a copy of `default` when there is none."""
         value = self.raw(key, default)
         if value is default:
             return list(value)
         if not isinstance(value, list):
             raise self.error(f"expected a list, found {describe(value)}", key)
+        return value
+
+    def texts(self, key, default=REQUIRED):
+        """A list of strings."""
+        value = self._list(key, default)
         for number, item in enumerate(value):
             if not isinstance(item, str):
                 raise self.error(
@@ -203,11 +208,7 @@ class Record:
         return value
 
     def choice_list(self, key, choices, default=REQUIRED):
-        values = self.raw(key, default)
-        if values is default:
-            return list(values)
-        if not isinstance(values, list):
-            raise self.error(f"expected a list, found {describe(values)}", key)
+        values = self._list(key, default)
         for number, value in enumerate(values):
             self._check_choice(value, choices, f"{key}[{number}]")
         return values
@@ -288,11 +289,7 @@ class Record:
 
     def records(self, key, default=REQUIRED, unique=None):
         """A list of mappings, as Records; `unique` names a key no two may share."""
-        value = self.raw(key, default)
-        if value is default:
-            return list(value)
-        if not isinstance(value, list):
-            raise self.error(f"expected a list, found {describe(value)}", key)
+        value = self._list(key, default)
         records, seen = [], set()
         for number, item in enumerate(value):
             path = f"{self.path}.{key}" if self.path else str(key)

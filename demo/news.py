@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from demo.blocks import resolve_links, stream
 from demo.loader import load
+from demo.pages import publish_child, section_page
 from directory.choices import COMMON_TOPICS
 from discovery.models import HomePage
 from news.models import NewsIndexPage, NewsPage
@@ -44,15 +45,6 @@ def read_content():
     return data
 
 
-def seed_index_page(home, content):
-    spec = content["index_page"]
-    index = NewsIndexPage.objects.child_of(home).filter(slug=spec["slug"]).first()
-    if index is None:
-        index = home.add_child(instance=NewsIndexPage(show_in_menus=True, **spec))
-        index.save_revision().publish()
-    return index
-
-
 def seed_item(index, item, today):
     deadline_in_days = item["deadline_in_days"]
     page = NewsPage(
@@ -72,16 +64,14 @@ def seed_item(index, item, today):
         **{field: home in item["homes"] for home, field in HOME_TYPE_FIELDS.items()},
     )
     page.tags.add(*item["topics"])
-    index.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return publish_child(index, page)
 
 
 def seed(content=None):
     """Load this section's demo content (read from its files unless given)."""
     content = content or read_content()
     home = HomePage.objects.get()
-    index = seed_index_page(home, content)
+    index = section_page(home, NewsIndexPage, content["index_page"])
     existing = set(NewsPage.objects.child_of(index).values_list("slug", flat=True))
     today = timezone.localdate()
     # Oldest first, so first publication times follow the news dates.

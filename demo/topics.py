@@ -14,6 +14,7 @@ from wagtail.models import Page
 from taggit.models import Tag
 
 from demo.loader import load
+from demo.pages import section_page
 from discovery.models import HomePage, TopicHub, TopicHubPin, TopicIndexPage
 from discovery.models.topics import ensure_topic_hub_permissions
 
@@ -37,16 +38,6 @@ def read_content():
     }
     content.done()
     return data
-
-
-def seed_index_page(home, content):
-    index = TopicIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = home.add_child(
-            instance=TopicIndexPage(show_in_menus=True, **content["index_page"])
-        )
-        index.save_revision().publish()
-    return index
 
 
 def seed_hub(spec):
@@ -75,7 +66,7 @@ def seed(content=None):
     content = content or read_content()
     ensure_topic_hub_permissions(django_apps)
     home = HomePage.objects.get()
-    index = seed_index_page(home, content)
+    index = section_page(home, TopicIndexPage, content["index_page"], same_slug=False)
     for spec in content["hubs"]:
         seed_hub(spec)
     return index

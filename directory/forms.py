@@ -84,6 +84,20 @@ class DirectoryFilterForm(forms.Form):
         ]
 
 
+def message_field(label, rows, required_message, what):
+    """A visitor's few words about an entry, up to 1,000 characters; `what`
+    names them in the message when there are too many."""
+    return forms.CharField(
+        label=label,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={
+            "required": required_message,
+            "max_length": f"Keep your {what} to 1,000 characters or fewer",
+        },
+    )
+
+
 class FeedbackForm(HoneypotMixin, forms.ModelForm):
     rating = forms.TypedChoiceField(
         label="How would you rate it?",
@@ -98,14 +112,11 @@ class FeedbackForm(HoneypotMixin, forms.ModelForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose a rating from 1 to 5"},
     )
-    comment = forms.CharField(
-        label="What was good, or what could be better?",
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={
-            "required": "Tell us in a few words what you thought",
-            "max_length": "Keep your comments to 1,000 characters or fewer",
-        },
+    comment = message_field(
+        "What was good, or what could be better?",
+        4,
+        "Tell us in a few words what you thought",
+        "comments",
     )
     role = forms.ChoiceField(
         label="Your role",
@@ -124,14 +135,11 @@ class FeedbackForm(HoneypotMixin, forms.ModelForm):
 
 
 class OutdatedReportForm(HoneypotMixin, forms.ModelForm):
-    message = forms.CharField(
-        label="What is wrong or out of date?",
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={
-            "required": "Tell us what is wrong or out of date",
-            "max_length": "Keep your message to 1,000 characters or fewer",
-        },
+    message = message_field(
+        "What is wrong or out of date?",
+        3,
+        "Tell us what is wrong or out of date",
+        "message",
     )
     email = forms.EmailField(
         label="Your email address (optional)",

@@ -14,7 +14,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
@@ -30,13 +29,12 @@ from directory.choices import (
     HomeType,
     Level,
 )
-from portal.models.fields import optional_link
+from portal.models.fields import optional_link, topic_tags
 from portal.models.home_types import (
     ChosenHomeTypes,
-    home_type_filter_fields,
     home_type_panels,
 )
-from portal.models.pages import SectionIndexPage
+from portal.models.pages import SectionIndexPage, topic_page_search_fields
 
 NO_DATE = datetime.date.max
 COURSE_MODES = {
@@ -102,12 +100,10 @@ class DirectoryIndexPage(SectionIndexPage):
 
     subpage_types = ["directory.DirectoryEntryPage"]
 
-    def get_context(self, request, *args, **kwargs):
+    def listing_context(self, request):
         from directory.views import directory_search_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(directory_search_context(request, self))
-        return context
+        return directory_search_context(request, self)
 
     def get_template(self, request, *args, **kwargs):
         if request.headers.get("X-Requested-With") == "fetch":
@@ -124,10 +120,8 @@ class DirectoryEntryPage(RoutablePageMixin, ChosenHomeTypes, Page):
     description = RichTextField(features=["bold", "italic", "link", "ol", "ul", "h3"])
     provider = optional_link(Provider, related_name="entries")
     kind = models.CharField(max_length=20, choices=EntryKind.choices)
-    tags = ClusterTaggableManager(
-        through=DirectoryEntryTag,
-        blank=True,
-        verbose_name="topics",
+    tags = topic_tags(
+        DirectoryEntryTag,
         help_text="Pick from the common topics offered, or add a new one.",
     )
     for_care_workers = models.BooleanField("care and support workers", default=False)
@@ -218,14 +212,10 @@ class DirectoryEntryPage(RoutablePageMixin, ChosenHomeTypes, Page):
         ),
     ]
 
-    search_fields = Page.search_fields + [
-        index.SearchField("summary", boost=2),
-        index.SearchField("description"),
+    search_fields = [
+        *topic_page_search_fields("description"),
         index.SearchField("accreditation"),
         index.RelatedFields("provider", [index.SearchField("name")]),
-        index.RelatedFields(
-            "tags", [index.SearchField("name", boost=2), index.FilterField("slug")]
-        ),
         index.RelatedFields("areas", [index.FilterField("slug")]),
         index.FilterField("kind"),
         index.FilterField("format"),
@@ -234,7 +224,6 @@ class DirectoryEntryPage(RoutablePageMixin, ChosenHomeTypes, Page):
         index.FilterField("citywide"),
         index.FilterField("next_date_sort"),
         index.FilterField("rating_average"),
-        *home_type_filter_fields(),
         *(index.FilterField(field) for field in AUDIENCE_FIELDS.values()),
     ]
 

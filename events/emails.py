@@ -84,17 +84,27 @@ def _queue_booking_email(booking, subject, text, calendar_for=None):
     )
 
 
-def send_confirmation(booking, occurrence):
-    event = occurrence.event
+def _queue_place_email(booking, occurrence, subject, opening, closing):
+    """About a place the person holds: `opening`, when and where the date is,
+    then `closing`, with the date's calendar file."""
     _queue_booking_email(
         booking,
+        subject,
+        f"{opening}\n\n{_when_and_where(occurrence)}\n\n{closing}",
+        calendar_for=occurrence,
+    )
+
+
+def send_confirmation(booking, occurrence):
+    event = occurrence.event
+    _queue_place_email(
+        booking,
+        occurrence,
         f"Booking confirmed: {event.title}, {occurrence.local_start:%-d %B %Y}",
-        f"Your place is booked for {event.title}.\n\n"
-        f"{_when_and_where(occurrence)}\n\n"
+        f"Your place is booked for {event.title}.",
         "The calendar file attached adds it to Outlook or your phone's calendar.\n\n"
         "If you can no longer come, please cancel so someone else can have your "
         f"place:\n{_manage_link(booking)}",
-        calendar_for=occurrence,
     )
 
 
@@ -112,15 +122,14 @@ def send_waiting_list(booking, occurrence):
 
 def send_promotion(booking, occurrence):
     event = occurrence.event
-    _queue_booking_email(
+    _queue_place_email(
         booking,
+        occurrence,
         f"You have a place: {event.title}, {occurrence.local_start:%-d %B %Y}",
-        f"Good news: a place has come free and it is yours. You are booked for "
-        f"{event.title}.\n\n"
-        f"{_when_and_where(occurrence)}\n\n"
+        "Good news: a place has come free and it is yours. You are booked for "
+        f"{event.title}.",
         "The calendar file attached adds it to your calendar.\n\n"
         f"{_please_cancel(booking)}",
-        calendar_for=occurrence,
     )
 
 
@@ -138,16 +147,15 @@ def send_cancellation(booking, occurrence):
 
 def send_reminder(booking, occurrence):
     event = occurrence.event
-    _queue_booking_email(
+    _queue_place_email(
         booking,
+        occurrence,
         f"Reminder: {event.title} tomorrow, "
         f"{timezone.localtime(occurrence.start):%-I:%M%p}".replace("AM", "am").replace(
             "PM", "pm"
         ),
-        f"A reminder that {event.title} is tomorrow.\n\n"
-        f"{_when_and_where(occurrence)}\n\n"
-        f"{_please_cancel(booking)}",
-        calendar_for=occurrence,
+        f"A reminder that {event.title} is tomorrow.",
+        _please_cancel(booking),
     )
 
 

@@ -23,7 +23,6 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from dateutil import rrule
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
@@ -35,7 +34,7 @@ from events.choices import (
     OccurrenceStatus,
     Recurrence,
 )
-from portal.models.fields import optional_link
+from portal.models.fields import optional_link, topic_tags
 from portal.models.home_types import (
     HomeTypes,
     home_type_panels,
@@ -210,7 +209,7 @@ class EventPage(RoutablePageMixin, HomeTypes, Page):
         blank=True,
         help_text='For example "Registered managers and deputies".',
     )
-    tags = ClusterTaggableManager(through=EventTag, blank=True, verbose_name="topics")
+    tags = topic_tags(EventTag)
     organiser = models.CharField(
         max_length=200, default="City Council Care Quality Team"
     )

@@ -9,18 +9,16 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
 from portal.blocks import GuideBodyBlock
-from portal.models.fields import optional_link
+from portal.models.fields import optional_link, topic_tags
 from portal.models.home_types import (
     HomeTypes,
-    home_type_filter_fields,
     home_type_panels,
 )
-from portal.models.pages import SectionIndexPage
+from portal.models.pages import SectionIndexPage, topic_page_search_fields
 
 REVIEW_WARNING_DAYS = 30
 
@@ -36,12 +34,10 @@ class GuideIndexPage(SectionIndexPage):
 
     subpage_types = ["guides.GuidePage"]
 
-    def get_context(self, request, *args, **kwargs):
+    def listing_context(self, request):
         from guides.views import guide_index_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(guide_index_context(request, self))
-        return context
+        return guide_index_context(request, self)
 
 
 class GuidePage(HomeTypes, Page):
@@ -52,12 +48,7 @@ class GuidePage(HomeTypes, Page):
         help_text="One or two sentences shown in lists and search results.",
     )
     body = StreamField(GuideBodyBlock())
-    tags = ClusterTaggableManager(
-        through=GuideTag,
-        blank=True,
-        verbose_name="topics",
-        help_text="The topics it covers.",
-    )
+    tags = topic_tags(GuideTag, help_text="The topics it covers.")
     guide_owner = optional_link(
         settings.AUTH_USER_MODEL,
         related_name="owned_guides",
@@ -89,13 +80,8 @@ class GuidePage(HomeTypes, Page):
         ),
     ]
 
-    search_fields = Page.search_fields + [
-        index.SearchField("summary", boost=2),
-        index.SearchField("body"),
-        index.RelatedFields(
-            "tags", [index.SearchField("name", boost=2), index.FilterField("slug")]
-        ),
-        *home_type_filter_fields(),
+    search_fields = [
+        *topic_page_search_fields("body"),
         index.FilterField("review_due"),
     ]
 

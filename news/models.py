@@ -12,18 +12,17 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
 from portal.blocks import BodyBlock
 from portal.choices import NewsAudience
+from portal.models.fields import topic_tags
 from portal.models.home_types import (
     HomeTypes,
-    home_type_filter_fields,
     home_type_panels,
 )
-from portal.models.pages import SectionIndexPage
+from portal.models.pages import SectionIndexPage, topic_page_search_fields
 
 
 class NewsTag(TaggedItemBase):
@@ -72,11 +71,8 @@ class NewsPage(HomeTypes, Page):
         help_text="The date shown on the item. Lists are newest first by this date.",
     )
     body = StreamField(BodyBlock())
-    tags = ClusterTaggableManager(
-        through=NewsTag,
-        blank=True,
-        verbose_name="topics",
-        help_text="The topics it is about; it is listed on each topic's hub.",
+    tags = topic_tags(
+        NewsTag, help_text="The topics it is about; it is listed on each topic's hub."
     )
     audience = models.CharField(
         max_length=20,
@@ -124,13 +120,8 @@ class NewsPage(HomeTypes, Page):
         ),
     ]
 
-    search_fields = Page.search_fields + [
-        index.SearchField("summary", boost=2),
-        index.SearchField("body"),
-        index.RelatedFields(
-            "tags", [index.SearchField("name", boost=2), index.FilterField("slug")]
-        ),
-        *home_type_filter_fields(),
+    search_fields = [
+        *topic_page_search_fields("body"),
         index.FilterField("date"),
         index.FilterField("audience"),
         index.FilterField("action_required"),

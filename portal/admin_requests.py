@@ -10,7 +10,7 @@ nobody adds or copies them in the admin, and only administrators delete them.
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from wagtail.admin.panels import HelpPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -53,6 +53,17 @@ def summary_panel(render, name="SummaryPanel"):
 
     SummaryPanel.__name__ = SummaryPanel.__qualname__ = name
     return SummaryPanel
+
+
+def request_panels(summary, summary_heading, team_fields, team_heading):
+    """The edit screen of a request: what was sent, read-only (a `summary_panel`
+    class), above the fields the team changes."""
+    return [
+        summary(heading=summary_heading),
+        MultiFieldPanel(
+            [FieldPanel(name) for name in team_fields], heading=team_heading
+        ),
+    ]
 
 
 class TeamRequestViewSet(ModelViewSet):

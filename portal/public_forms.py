@@ -253,7 +253,8 @@ class RequestFormFlow:
 
     def render_done(self, request, page, record):
         context = page.get_context(request)
-        context.update({self.record_name: record, "noindex": True})
+        # `record` for includes/request_done_page.html, the name for the page.
+        context.update({self.record_name: record, "record": record, "noindex": True})
         return TemplateResponse(request, self.done_template, context)
 
     def handle(self, request, page, **extra):

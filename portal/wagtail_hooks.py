@@ -9,17 +9,23 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from portal.models import QueuedEmail, ScheduledJobRun
 
 
-class QueuedEmailViewSet(SnippetViewSet):
+class PortalRecordViewSet(SnippetViewSet):
+    """Records the portal keeps about its own work, shown to administrators
+    under Settings: looked at, never copied."""
+
+    add_to_settings_menu = True
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class QueuedEmailViewSet(PortalRecordViewSet):
     """The outbox, for administrators: what was sent and what is stuck."""
 
     model = QueuedEmail
     icon = "mail"
     menu_label = "Outbox"
-    add_to_settings_menu = True
     list_display = ["subject", "status", "attempts", "created_at", "sent_at"]
     list_filter = ["status"]
-    inspect_view_enabled = True
-    copy_view_enabled = False
 
 
 register_snippet(QueuedEmailViewSet)
@@ -37,16 +43,14 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
 register_permission_policy(ScheduledJobRun, ReadOnlyPolicy(ScheduledJobRun))
 
 
-class ScheduledJobRunViewSet(SnippetViewSet):
+class ScheduledJobRunViewSet(PortalRecordViewSet):
     """For administrators: when each periodic command last ran, and how it went."""
 
     model = ScheduledJobRun
     icon = "time"
     menu_label = "Scheduled jobs"
-    add_to_settings_menu = True
     list_display = ["job", "due", "outcome", "started_at", "finished_at"]
     list_filter = ["job", "outcome"]
-    inspect_view_enabled = True
     inspect_view_fields = [
         "job",
         "due",
@@ -55,7 +59,6 @@ class ScheduledJobRunViewSet(SnippetViewSet):
         "finished_at",
         "report",
     ]
-    copy_view_enabled = False
 
 
 register_snippet(ScheduledJobRunViewSet)

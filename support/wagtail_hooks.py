@@ -1,11 +1,11 @@
 """Support requests in the admin, under Requests."""
 
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from portal.admin_requests import (
     TeamRequestViewSet,
     definition_list,
+    request_panels,
     sent_at,
     summary_panel,
 )
@@ -28,9 +28,6 @@ def support_request_summary(support_request):
             ("What they told us", support_request.description),
         ]
     )
-
-
-SupportRequestSummaryPanel = summary_panel(support_request_summary)
 
 
 class SupportRequestViewSet(TeamRequestViewSet):
@@ -63,17 +60,12 @@ class SupportRequestViewSet(TeamRequestViewSet):
         "urgency",
     ]
     export_filename = "support-requests"
-    panels = [
-        SupportRequestSummaryPanel(heading="The request"),
-        MultiFieldPanel(
-            [
-                FieldPanel("status"),
-                FieldPanel("assignee"),
-                FieldPanel("internal_notes"),
-            ],
-            heading="Triage",
-        ),
-    ]
+    panels = request_panels(
+        summary_panel(support_request_summary),
+        "The request",
+        ["status", "assignee", "internal_notes"],
+        "Triage",
+    )
 
 
 @hooks.register("register_admin_viewset")

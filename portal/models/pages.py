@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 from portal.models.fields import optional_link
+from portal.models.home_types import home_type_filter_fields
 
 
 class ContentPage(Page):
@@ -34,6 +35,21 @@ class ContentPage(Page):
     subpage_types = ["portal.ContentPage"]
 
 
+def topic_page_search_fields(text_field):
+    """How a page on some topics, for some home types, is found: by its title,
+    summary, `text_field` and its topics' names, narrowed by topic (the tag's
+    slug) and by home type. A page adds its own fields after these."""
+    return [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField(text_field),
+        index.RelatedFields(
+            "tags", [index.SearchField("name", boost=2), index.FilterField("slug")]
+        ),
+        *home_type_filter_fields(),
+    ]
+
+
 class SectionIndexPage(Page):
     """The front page of one section of the site (/news/, /guides/, /events/...):
     one a site, under the home page, its editor's introduction above what it
@@ -48,6 +64,15 @@ class SectionIndexPage(Page):
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.listing_context(request))
+        return context
+
+    def listing_context(self, request):
+        """What the page lists, for its template: none unless a section says."""
+        return {}
 
 
 @register_setting(icon="site")

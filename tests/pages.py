@@ -38,3 +38,16 @@ def count_queries(client, url, params=None):
         response = client.get(url, params)
     assert response.status_code == 200, (url, params, response.status_code)
     return len(context.captured_queries)
+
+
+def count_first_queries(client, pages):
+    """{(url, params): SQL queries} for a GET of each page as the first request
+    after content changed makes it, with nothing remembered from the others
+    (portal.content_memo keeps its answers until content next changes)."""
+    from portal import content_memo
+
+    counts = {}
+    for url, params in pages:
+        content_memo.forget()
+        counts[url, str(params)] = count_queries(client, url, params)
+    return counts

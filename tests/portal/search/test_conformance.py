@@ -10,9 +10,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 
 
+# portal.settings.search_conformance names a SQLite database of its own.
+@pytest.mark.own_database
 def test_modelsearch_backend_suite_passes_on_whoosh(tmp_path):
     env = {
         key: value

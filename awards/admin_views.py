@@ -9,7 +9,7 @@ import json
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +21,7 @@ from awards import services
 from awards.choices import SCORABLE_STATUSES
 from awards.forms import PersonalDataSearchForm, ScoreForm
 from awards.models import LONDON, Nomination, Score
+from portal.downloads import csv_download, private_download
 
 CAN_VIEW = "awards.view_nomination"
 CAN_CHANGE = "awards.change_nomination"
@@ -265,13 +266,8 @@ def export_csv(request):
     if year:
         nominations = nominations.filter(year_number=year)
     columns = BASIC_COLUMNS + (PERSONAL_COLUMNS if personal else [])
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     kind = "with-personal-data" if personal else "without-personal-data"
-    response["Content-Disposition"] = (
-        f'attachment; filename="nominations-{year or "all"}-{kind}.csv"'
-    )
-    response["Cache-Control"] = "no-store"
-    response.write("\ufeff")  # so spreadsheet programs read UTF-8
+    response = csv_download(f"nominations-{year or 'all'}-{kind}.csv")
     writer = csv.writer(response)
     writer.writerow([label for label, _value in columns])
     for nomination in nominations.iterator():
@@ -368,12 +364,10 @@ class PersonalDataView(AwardsAdminView):
             )
             return redirect("awards_personal_data:index")
         data = services.personal_data_export(email)
-        response = HttpResponse(
+        return private_download(
+            "personal-data.json",
+            "application/json; charset=utf-8",
             json.dumps(
                 {"email": email, "nominations": data}, indent=2, ensure_ascii=False
             ),
-            content_type="application/json; charset=utf-8",
         )
-        response["Content-Disposition"] = 'attachment; filename="personal-data.json"'
-        response["Cache-Control"] = "no-store"
-        return response

@@ -19,7 +19,7 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -61,14 +61,6 @@ def stop_emails_link_age():
     return datetime.timedelta(days=getattr(settings, "TRACKER_STOP_EMAILS_DAYS", 400))
 
 
-def managers_in_post(on=None):
-    """Managers who may sign in: in the post (or leaving later), not anonymised."""
-    on = on or services.today()
-    return CareHomeManager.objects.filter(
-        Q(left_on__isnull=True) | Q(left_on__gt=on), anonymised_at__isnull=True
-    )
-
-
 def page_url(name, *args):
     """A full link for an email: the default site's address and the path."""
     return absolute(site_root_url(), reverse(name, args=args))
@@ -88,7 +80,7 @@ def manager_from_sign_in_token(token):
     used already, or the manager has left."""
     data = read_token(token, SIGN_IN_SALT, sign_in_link_age())
     manager = (
-        managers_in_post()
+        services.managers_in_post()
         .filter(pk=data.get("m"), email=data.get("e"), sign_in_count=data.get("n"))
         .first()
     )
@@ -106,7 +98,7 @@ def send_sign_in_link(email):
     if too_many_emails("tracker-sign-in", email, limit):
         logger.info("Sign-in links: hourly limit reached for one address")
         return 0
-    managers = list(managers_in_post().filter(email__iexact=email))
+    managers = list(services.managers_in_post().filter(email__iexact=email))
     with transaction.atomic():
         for manager in managers:
             link = page_url("managers:sign_in_link", sign_in_token(manager))
@@ -155,7 +147,7 @@ def signed_in_manager(request):
         request.session.pop(SESSION_KEY, None)
         return None
     return (
-        managers_in_post()
+        services.managers_in_post()
         .select_related("area")
         .filter(pk=remembered.get("id"), email=remembered.get("email"))
         .first()

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
@@ -27,6 +27,7 @@ from wagtail.admin.views.generic import InspectView, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.models import CreateView, EditView, IndexView
 
 from directory.admin_views import CsvUploadForm
+from portal.downloads import csv_download, private_download
 from tracker import csv_import, feedback, privacy, services
 from tracker.choices import DashboardList, MilestoneState
 from tracker.forms import (
@@ -186,14 +187,7 @@ def export_csv(request, list_name):
     filters = DashboardFilterForm(request.GET).filters()
     on = services.today()
     items = services.dashboard_list(name, on=on, **filters)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="manager-tracker-{name.value}-{on.isoformat()}.csv"'
-    )
-    # Personal data: never kept by a browser or proxy cache.
-    response["Cache-Control"] = "private, no-store"
-    # A byte order mark, so Excel reads names with accents correctly.
-    response.write("\ufeff")
+    response = csv_download(f"manager-tracker-{name.value}-{on.isoformat()}.csv")
     writer = csv.writer(response)
     for row in services.dashboard_rows(name, items, on):
         writer.writerow(row)
@@ -544,14 +538,11 @@ def export_record(request, pk):
     """Everything held about one manager, as a JSON file (subject access)."""
     require(request.user, CAN_VIEW, CAN_VIEW_NOTES)
     manager = get_object_or_404(CareHomeManager.objects.select_related("area"), pk=pk)
-    response = HttpResponse(
-        privacy.export_json(manager), content_type="application/json; charset=utf-8"
+    return private_download(
+        privacy.export_filename(manager),
+        "application/json; charset=utf-8",
+        privacy.export_json(manager),
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="{privacy.export_filename(manager)}"'
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 class EraseView(FormPageView):
@@ -669,10 +660,6 @@ class ConfirmImportView(ImportView):
 
 def example_csv(request):
     require(request.user, CAN_VIEW, CAN_ADD)
-    response = HttpResponse(
-        "\ufeff" + csv_import.example_csv(), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = (
-        'attachment; filename="manager-tracker-example.csv"'
-    )
+    response = csv_download("manager-tracker-example.csv")
+    response.write(csv_import.example_csv())
     return response

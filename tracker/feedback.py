@@ -14,8 +14,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count, Q
 from django.db.models.functions import TruncQuarter
 
+from tracker import services
 from tracker.choices import HelpedBy, SupportFelt
-from tracker.models import FeedbackResponse
+from tracker.models import FeedbackResponse, Milestone
+from tracker.services import narrowed
 
 # Answers of 4 or 5 ("well" or "very well supported") count as feeling supported.
 SUPPORTED_AT_LEAST = SupportFelt.WELL
@@ -25,6 +27,15 @@ QUARTER_NAMES = [
     "July to September",
     "October to December",
 ]
+
+
+def open_surveys(on=None):
+    """Milestones whose survey can be answered now: the step asks for feedback,
+    its date has come (or it is done early), and it is not yet answered."""
+    on = on or services.today()
+    return Milestone.objects.filter(
+        asks_for_feedback=True, feedback__isnull=True
+    ).exclude(due_on__gt=on, done_on__isnull=True)
 
 
 class AlreadyAnswered(Exception):
@@ -60,11 +71,7 @@ def responses(area=None, home_type=None):
     found = FeedbackResponse.objects.select_related(
         "milestone", "milestone__manager", "milestone__manager__area"
     )
-    if area is not None:
-        found = found.filter(milestone__manager__area=area)
-    if home_type:
-        found = found.filter(milestone__manager__home_type=home_type)
-    return found
+    return narrowed(found, "milestone__manager__", area, home_type)
 
 
 def percent(part, whole):
@@ -97,7 +104,6 @@ def summary_rows(queryset, group_by):
 def results(area=None, home_type=None):
     """Everything the results screen shows, for the chosen area and home type."""
     found = responses(area, home_type)
-    total = found.count()
     by_quarter = summary_rows(
         found.annotate(quarter=TruncQuarter("submitted_at")), "quarter"
     )
@@ -107,13 +113,17 @@ def results(area=None, home_type=None):
     by_area = summary_rows(found, "milestone__manager__area__name")
     by_milestone = summary_rows(found, "milestone__name")
     helped = Counter()
-    for values in found.values_list("helped", flat=True):
+    chosen = Counter()
+    for supported, values in found.values_list("supported", "helped"):
+        chosen[supported] += 1
         helped.update(values or [])
+    total = sum(chosen.values())
+    feel_supported = sum(
+        count for value, count in chosen.items() if value >= SUPPORTED_AT_LEAST
+    )
     return {
         "total": total,
-        "supported_percent": percent(
-            found.filter(supported__gte=SUPPORTED_AT_LEAST).count(), total
-        ),
+        "supported_percent": percent(feel_supported, total),
         "by_quarter": by_quarter,
         "by_area": by_area,
         "by_milestone": by_milestone,
@@ -121,10 +131,7 @@ def results(area=None, home_type=None):
             (label, helped[value], percent(helped[value], total))
             for value, label in HelpedBy.choices
         ],
-        "scale": [
-            (label, found.filter(supported=value).count())
-            for value, label in SupportFelt.choices
-        ],
+        "scale": [(label, chosen[value]) for value, label in SupportFelt.choices],
     }
 
 

@@ -17,7 +17,7 @@ from portal.models.home_types import suits_any_home_type
 from portal.visibility import index_url, public
 from tracker import services
 from tracker.choices import MilestoneState
-from tracker.models import Milestone
+from tracker.feedback import open_surveys
 from tracker.services import plan_for
 
 ITEMS_PER_LIST = 5
@@ -33,22 +33,8 @@ STATE_FOR_MANAGER = {
 
 
 def surveys_waiting(manager, on=None):
-    """Milestones whose survey the manager can answer now: the step asks for
-    feedback, its date has come (or it is done), and it is not yet answered."""
-    on = on or services.today()
-    return list(
-        Milestone.objects.filter(
-            manager=manager, asks_for_feedback=True, feedback__isnull=True
-        )
-        .exclude(due_on__gt=on, done_on__isnull=True)
-        .order_by("due_on", "pk")
-    )
-
-
-def survey_open(milestone, on=None):
-    return any(
-        waiting.pk == milestone.pk for waiting in surveys_waiting(milestone.manager, on)
-    )
+    """The surveys this manager can answer now."""
+    return list(open_surveys(on).filter(manager=manager).order_by("due_on", "pk"))
 
 
 def filtered_url(base, **params):
@@ -85,8 +71,8 @@ def open_cohorts(request=None, on=None):
     ).order_by("starts_on", "pk")
     found = []
     for cohort in cohorts:
-        if cohort.accepted_count() >= cohort.places:
-            continue  # full, though not yet marked so
+        if not cohort.is_open():  # full, though not yet marked so
+            continue
         cohort.apply_url = academy.get_url(request) + academy.reverse_subpage(
             "apply", args=[cohort.pk]
         )

@@ -15,7 +15,6 @@ the admin history the same way. Who erased or anonymised, and when, is logged
 under the record's number only, never its name.
 """
 
-import datetime
 import json
 import logging
 
@@ -218,5 +217,5 @@ def export_json(manager):
 
 
 def export_filename(manager, on=None):
-    on = on or datetime.date.today()
+    on = on or services.today()
     return f"manager-tracker-record-{manager.pk}-{on.isoformat()}.json"

@@ -26,7 +26,8 @@ from django.utils import timezone
 from portal.outbox import queue_email
 from portal.public_forms import admin_url
 from tracker import services
-from tracker.access import managers_in_post, page_url, queue_optional_email
+from tracker.access import page_url, queue_optional_email
+from tracker.feedback import open_surveys
 from tracker.models import Milestone
 from tracker.services import long_date, team_addresses, week_bounds
 
@@ -49,12 +50,6 @@ def claim(milestones, field):
     return claimed
 
 
-def open_for_team(on):
-    return Milestone.objects.filter(
-        done_on__isnull=True, manager__in=managers_in_post(on)
-    ).select_related("manager", "manager__area")
-
-
 @transaction.atomic
 def remind_team(on=None):
     """One email to each team member: milestones due this week and milestones
@@ -69,13 +64,15 @@ def remind_team(on=None):
         return 0, 0
     sunday = week_bounds(on)[1]
     due = claim(
-        open_for_team(on).filter(
+        services.open_milestones(on).filter(
             due_on__gte=on, due_on__lte=sunday, team_told_due_at__isnull=True
         ),
         "team_told_due_at",
     )
     overdue = claim(
-        open_for_team(on).filter(due_on__lt=on, team_told_overdue_at__isnull=True),
+        services.open_milestones(on).filter(
+            due_on__lt=on, team_told_overdue_at__isnull=True
+        ),
         "team_told_overdue_at",
     )
     if due or overdue:
@@ -95,7 +92,7 @@ def remind_team(on=None):
 
 
 def wants_optional_emails(on):
-    return managers_in_post(on).filter(optional_emails=True)
+    return services.managers_in_post(on).filter(optional_emails=True)
 
 
 @transaction.atomic
@@ -127,13 +124,11 @@ def invite_to_surveys(on=None):
     or the step is done) and that they have not answered."""
     on = on or services.today()
     opened = (
-        Milestone.objects.filter(
-            asks_for_feedback=True,
-            feedback__isnull=True,
+        open_surveys(on)
+        .filter(
             manager_asked_feedback_at__isnull=True,
             manager__in=wants_optional_emails(on),
         )
-        .exclude(due_on__gt=on, done_on__isnull=True)
         .select_related("manager")
     )
     sent = claim(opened, "manager_asked_feedback_at")

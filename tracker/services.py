@@ -18,11 +18,14 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from dateutil.relativedelta import relativedelta
 
+from portal.outbox import queue_email
+from portal.public_forms import admin_url
 from tracker.choices import (
     ContactKind,
     CqcRegistration,
@@ -375,13 +378,12 @@ def team_addresses():
     Quality Team with an address (not the portal's public contact address,
     which people outside the team may read)."""
     return sorted(
-        {
-            user.email
-            for user in get_user_model().objects.filter(
-                is_active=True, groups__name=CARE_QUALITY_TEAM
-            )
-            if user.email
-        }
+        set(
+            get_user_model()
+            .objects.filter(is_active=True, groups__name=CARE_QUALITY_TEAM)
+            .exclude(email="")
+            .values_list("email", flat=True)
+        )
     )
 
 
@@ -389,11 +391,6 @@ def ask_for_help(manager, message):
     """A manager asks the team for help from their page: the request goes in
     their history, and each team member is emailed a link to the record (the
     email itself says nothing of what was asked)."""
-    from django.template.loader import render_to_string
-
-    from portal.outbox import queue_email
-    from portal.public_forms import admin_url
-
     with transaction.atomic():
         note = ContactNote.objects.create(
             manager=manager,
@@ -425,9 +422,17 @@ def pending_weeks():
     return weeks if weeks > 0 else DEFAULT_PENDING_WEEKS
 
 
-def in_post(on):
-    """Managers still in the post on a date (they may have a leaving date ahead)."""
-    return Q(left_on__isnull=True) | Q(left_on__gt=on)
+def in_post(on, prefix=""):
+    """Managers still in the post on a date (they may have a leaving date
+    ahead) whose record is not anonymised; `prefix` reaches them from a related
+    model, e.g. "manager__"."""
+    return (
+        Q(**{f"{prefix}left_on__isnull": True}) | Q(**{f"{prefix}left_on__gt": on})
+    ) & Q(**{f"{prefix}anonymised_at__isnull": True})
+
+
+def managers_in_post(on=None):
+    return CareHomeManager.objects.filter(in_post(on or today()))
 
 
 def narrowed(queryset, prefix, area=None, home_type=None):
@@ -439,8 +444,7 @@ def narrowed(queryset, prefix, area=None, home_type=None):
 
 
 def open_milestones(on, area=None, home_type=None):
-    in_post_then = Q(manager__left_on__isnull=True) | Q(manager__left_on__gt=on)
-    queryset = Milestone.objects.filter(in_post_then, done_on__isnull=True)
+    queryset = Milestone.objects.filter(in_post(on, "manager__"), done_on__isnull=True)
     return narrowed(queryset, "manager__", area, home_type).select_related(
         "manager", "manager__area"
     )
@@ -493,7 +497,7 @@ def help_requested(on=None, area=None, home_type=None):
     ).exclude(kind__in=[ContactKind.HELP_REQUEST, ContactKind.NOTE])
     queryset = ContactNote.objects.filter(
         kind=ContactKind.HELP_REQUEST,
-        manager__in=CareHomeManager.objects.filter(in_post(on)),
+        manager__in=managers_in_post(on),
     ).exclude(Exists(answered))
     return (
         narrowed(queryset, "manager__", area, home_type)

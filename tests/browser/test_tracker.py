@@ -97,6 +97,20 @@ def test_the_team_adds_a_manager_sees_them_due_and_records_a_visit(portal_server
     welcome = Milestone.objects.get(manager=manager, name="Welcome call")
     assert welcome.done_on == services.today()
 
+    # The screens for feedback results and erasing a person's data.
+    page.goto(portal_server.url + "/admin/tracker/feedback/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Feedback from new managers"
+    )
+    settled_and_accessible(page)
+    page.goto(portal_server.url + f"/admin/tracker/managers/{manager.pk}/erase/")
+    page.get_by_role("button", name="Erase everything about this person").click()
+    expect(
+        page.get_by_text("Tick the box to confirm the person asked").first
+    ).to_be_visible()
+    settled_and_accessible(page)
+    assert CareHomeManager.objects.filter(pk=manager.pk).exists()
+
 
 def manager_with_a_survey_open():
     area = Area.objects.order_by("name").first()
@@ -147,6 +161,19 @@ def test_a_manager_signs_in_by_link_sees_the_plan_and_answers_the_survey(
         page.get_by_role("heading", name=re.compile("Training for managers of nursing"))
     ).to_be_visible()
     assert_accessible(page)
+
+    # Asking for help with nothing typed: the error is shown, nothing is sent.
+    page.get_by_role("button", name="Send to the team").click()
+    expect(page.locator(".nhsuk-error-summary")).to_be_focused()
+    assert_accessible(page)
+    page.get_by_label("What would you like help with?").fill(
+        "Could someone explain the CQC registration interview?"
+    )
+    page.get_by_role("button", name="Send to the team").click()
+    expect(
+        page.get_by_text("Your message has gone to the Care Quality Team")
+    ).to_be_visible()
+    page.goto(portal_server.url + "/managers/")
 
     page.get_by_role("link", name=re.compile("Answer the survey")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("How is it going?")

@@ -208,3 +208,15 @@ def test_the_record_says_how_long_it_is_kept(client, north, today, team_member):
     assert "Kept until 1 March 2028" in html
     assert "Download everything held about them" in html
     assert "Erase their data" in html
+
+
+def test_an_anonymised_record_leaves_the_dashboard_and_reminders(manager, north):
+    # Still in the post, but anonymised a year after the plan ended: its open
+    # steps are no one's to chase any more.
+    open_step = MilestoneFactory(manager=manager, due_on=TODAY - days(400))
+    from tracker import services
+
+    assert open_step in services.overdue()
+    privacy.anonymise(manager)
+    assert open_step not in services.overdue()
+    assert manager not in services.managers_in_post()

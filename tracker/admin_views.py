@@ -494,10 +494,8 @@ class ReopenMilestoneView(MilestoneView):
         return redirect(self.success_url())
 
 
-class AddContactView(FormPageView):
-    permissions = (CAN_VIEW, CAN_VIEW_NOTES, CAN_ADD_NOTES)
-    form_class = ContactForm
-    submit_label = "Add to the history"
+class ManagerFormView(FormPageView):
+    """A small form about the manager whose number is in the URL."""
 
     def dispatch(self, request, *args, **kwargs):
         require(request.user, *self.permissions)
@@ -506,6 +504,12 @@ class AddContactView(FormPageView):
 
     def get_manager(self):
         return self.manager
+
+
+class AddContactView(ManagerFormView):
+    permissions = (CAN_VIEW, CAN_VIEW_NOTES, CAN_ADD_NOTES)
+    form_class = ContactForm
+    submit_label = "Add to the history"
 
     def get_page_title(self):
         return "Record a contact or note"
@@ -528,9 +532,6 @@ class AddContactView(FormPageView):
         return f"{contact.get_kind_display()} added to {self.manager.name}'s history."
 
 
-# CSV import -------------------------------------------------------------------------
-
-
 # A person's data: export and erase ------------------------------------------------
 
 
@@ -545,7 +546,7 @@ def export_record(request, pk):
     )
 
 
-class EraseView(FormPageView):
+class EraseView(ManagerFormView):
     """Erase a manager's record at their request, after a confirmation."""
 
     permissions = (CAN_VIEW, CAN_DELETE)
@@ -553,14 +554,6 @@ class EraseView(FormPageView):
     header_icon = "bin"
     form_class = EraseForm
     submit_label = "Erase everything about this person"
-
-    def dispatch(self, request, *args, **kwargs):
-        require(request.user, *self.permissions)
-        self.manager = get_object_or_404(CareHomeManager, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_manager(self):
-        return self.manager
 
     def save(self, form):
         privacy.erase(self.manager, self.request.user)
@@ -570,6 +563,9 @@ class EraseView(FormPageView):
         if self.manager.pk is None:  # erased
             return reverse("tracker_managers:index")
         return super().success_url()
+
+
+# CSV import -------------------------------------------------------------------------
 
 
 def waited_too_long(upload):
